@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Mapflow.Client.Http;
+using Polly.Timeout;
+
+namespace Mapflow.Client;
+
+/// <summary>
+/// Typed access to the Mapflow processing API. One instance per connection; thread-safe, so many calls may run at once.
+/// </summary>
+public sealed class MapflowClient : IDisposable
+{
+    private readonly MapflowHttp _http;
+    private readonly string _base;
+
+    public MapflowClient(MapflowClientOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        _http = new MapflowHttp(options);
+        _base = options.ApiUrl.AbsoluteUri.TrimEnd('/') + "/";
+    }
+
+    public MapflowClientOptions Options { get; }
+
+    public Task<Account> GetAccountAsync(CancellationToken cancellationToken) =>
+        GetJsonAsync<Account>("user/status", cancellationToken);
+
+    public async Task<string> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "version", null, RequestKind.Api, true, cancellationToken).ConfigureAwait(false);
+        return (await response.Content.ReadAsStringAsync().ConfigureAwait(false)).Trim();
+    }
+
+    public Task<List<Project>> GetProjectsAsync(CancellationToken cancellationToken) =>
+        GetJsonAsync<List<Project>>("projects", cancellationToken);
+
+    public Task<Project> GetProjectAsync(Guid id, CancellationToken cancellationToken) =>
+        GetJsonAsync<Project>("projects/" + id, cancellationToken);
+
+    public Task<Project> GetDefaultProjectAsync(CancellationToken cancellationToken) =>
+        GetJsonAsync<Project>("projects/default", cancellationToken);
+
+    /// <summary>Creates a project. Not retried: a lost answer could otherwise create two.</summary>
+    public Task<Project> CreateProjectAsync(string name, string? description, CancellationToken cancellationToken) =>
+        SendJsonAsync<Project>(HttpMethod.Post, "projects", new { name, description }, RequestKind.Create, false, cancellationToken);
+
+    public Task<Processing> GetProcessingAsync(Guid id, CancellationToken cancellationToken) =>
+        GetJsonAsync<Processing>($"processings/{id}/v2", cancellationToken);
+
+    /// <summary>POST /projects/{id}/processings/v2/page: the QGIS poll target. A read, so it is retried like a GET.</summary>
+    public Task<Page<Processing>> GetProcessingPageAsync(Guid projectId, int offset, int limit, string? terms, string sortBy, string sortOrder,
+        CancellationToken cancellationToken) =>
+        SendJsonAsync<Page<Processing>>(HttpMethod.Post, $"projects/{projectId}/processings/v2/page",
+            new { limit, offset, terms = string.IsNullOrEmpty(terms) ? null : terms, sortBy, sortOrder },
+            RequestKind.Api, true, cancellationToken);
+
+    /// <summary>Every processing of a project, oldest first, one page at a time.</summary>
+    public async IAsyncEnumerable<Processing> GetProcessingsAsync(Guid projectId, string? terms, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var offset = 0; ; offset += pageSize)
+        {
+            var page = await GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", "ASC", cancellationToken).ConfigureAwait(false);
+            foreach (var processing in page.Results) yield return processing;
+            if (page.Results.Count < pageSize || offset + page.Results.Count >= page.Total) yield break;
+        }
+    }
+
+    /// <summary>POST /processings/v2. Never retried here: after an unclear outcome the caller looks the start up by its key.</summary>
+    public Task<Processing> CreateProcessingAsync(ProcessingRequest request, CancellationToken cancellationToken) =>
+        SendJsonAsync<Processing>(HttpMethod.Post, "processings/v2", request, RequestKind.Create, false, cancellationToken);
+
+    /// <summary>POST /processing/cost/v2 with the same body as a create; the answer is a bare number of credits.</summary>
+    public async Task<long> GetProcessingCostAsync(ProcessingRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "processing/cost/v2", request, RequestKind.Api, true, cancellationToken).ConfigureAwait(false);
+        var text = (await response.Content.ReadAsStringAsync().ConfigureAwait(false)).Trim();
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var cost))
+            throw new MapflowResponseException("POST", "processing/cost/v2", $"expected a number, got '{Truncate(text)}'");
+        return (long)Math.Ceiling(cost);
+    }
+
+    public Task<List<ProcessingAoi>> GetProcessingAoisAsync(Guid id, CancellationToken cancellationToken) =>
+        GetJsonAsync<List<ProcessingAoi>>($"processings/{id}/aois", cancellationToken);
+
+    /// <summary>Starts GET /processings/{id}/result and returns once the headers are in; the caller streams the body.</summary>
+    public Task<HttpResponseMessage> OpenResultAsync(Guid id, Guid? aoiId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"processings/{id}/result" + (aoiId is { } a ? "?aoiId=" + a : ""), null, RequestKind.Download, true, cancellationToken);
+
+    private Task<T> GetJsonAsync<T>(string path, CancellationToken cancellationToken) =>
+        SendJsonAsync<T>(HttpMethod.Get, path, null, RequestKind.Api, true, cancellationToken);
+
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, RequestKind kind, bool idempotent, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, path, body, kind, idempotent, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(stream, MapflowJson.Options, cancellationToken).ConfigureAwait(false)
+                   ?? throw new MapflowResponseException(method.Method, path, "the body was JSON null");
+        }
+        catch (JsonException e)
+        {
+            throw new MapflowResponseException(method.Method, path, "truncated or malformed JSON: " + e.Message, e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, RequestKind kind, bool idempotent, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, _base + path);
+        request.Headers.TryAddWithoutValidation("Authorization", Options.Token.HeaderValue);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body != null)
+        {
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), MapflowJson.Options));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+        new RequestInfo(kind, idempotent).AttachTo(request);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.Client.SendAsync(request,
+                kind == RequestKind.Download ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new TimeoutException($"Mapflow API {method} /{path} did not answer in time{Retries(request)}.", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new MapflowConnectionException(method.Method, "/" + path, _http.UsesProxy(request.RequestUri!), e);
+        }
+
+        if (response.IsSuccessStatusCode) return response;
+        using (response)
+        {
+            var error = await ToApiExceptionAsync(response, method.Method, "/" + path, Retries(request)).ConfigureAwait(false);
+            if (error is MapflowApiException api) api.RetryAfter = RetryPolicy.RetryAfter(response, Options.TimeProvider.GetUtcNow());
+            throw error;
+        }
+    }
+
+    private static string Retries(HttpRequestMessage request) =>
+        request.Properties.TryGetValue(ResilienceHandler.AttemptsProperty, out var a) && a is int attempts && attempts > 1
+            ? $" after {attempts - 1} retr{(attempts == 2 ? "y" : "ies")}"
+            : "";
+
+    private static async Task<Exception> ToApiExceptionAsync(HttpResponseMessage response, string method, string path, string retries)
+    {
+        var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        string? code = null, message = null;
+        var parameters = new Dictionary<string, string>();
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            // Data-catalog errors nest the same fields under "detail" (shape 2).
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.Object) root = detail;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                code = Text(root, "code");
+                message = Text(root, "message");
+                foreach (var name in new[] { "params", "parameters" })
+                    if (root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object)
+                        foreach (var property in p.EnumerateObject())
+                            parameters[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+        }
+        catch (JsonException)
+        {
+            message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(text);
+        }
+        if (!string.IsNullOrEmpty(retries)) message = (message ?? response.ReasonPhrase) + $" ({retries.Trim()})";
+        return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? new MapflowAuthenticationException(response.StatusCode, method, path, code, message, parameters)
+            : new MapflowApiException(response.StatusCode, method, path, code, message, parameters);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() : null;
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text.Substring(0, 300) + "…";
+
+    public void Dispose() => _http.Dispose();
+}

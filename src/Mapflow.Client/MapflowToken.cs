@@ -1,0 +1,47 @@
+using System;
+using System.Text;
+
+namespace Mapflow.Client;
+
+/// <summary>
+/// The API token, base64("email:secret"), sent as-is as the Basic credential. It never prints itself:
+/// ToString, logs and errors show only the email it belongs to.
+/// </summary>
+public sealed class MapflowToken
+{
+    private readonly string _value;
+
+    public MapflowToken(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("The Mapflow API token is empty.", nameof(value));
+        _value = Pad(value.Trim());
+        Email = TryDecodeEmail(_value);
+    }
+
+    /// <summary>The account email decoded from the token, or null when the token is not base64("email:secret").</summary>
+    public string? Email { get; }
+
+    internal string HeaderValue => "Basic " + _value;
+
+    /// <summary>True when the token has the shape QGIS checks before calling the server.</summary>
+    public bool IsWellFormed => Email != null;
+
+    public override string ToString() => Email is null ? "Mapflow token (hidden)" : $"Mapflow token for {Email}";
+
+    // QGIS right-pads a pasted token with '=' to a multiple of 4.
+    private static string Pad(string token) => token.Length % 4 == 0 ? token : token + new string('=', 4 - token.Length % 4);
+
+    private static string? TryDecodeEmail(string token)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var colon = text.IndexOf(':');
+            return colon > 0 ? text.Substring(0, colon) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

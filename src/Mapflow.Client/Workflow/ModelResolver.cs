@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace Mapflow.Client.Workflow;
+
+/// <summary>
+/// Finds a model by id or by a name typed without emoji, case or punctuation: "Buildings" is "🏠 Buildings",
+/// "forest with heights" is "🌲↕️ Forest with heights".
+/// </summary>
+public static class ModelResolver
+{
+    public static Model Resolve(IReadOnlyCollection<Model> models, string nameOrId)
+    {
+        if (Guid.TryParse(nameOrId, out var id))
+            return models.FirstOrDefault(m => m.Id == id) ?? throw new ModelNotFoundException(nameOrId, models, ambiguous: false);
+
+        var exact = models.Where(m => m.Name == nameOrId).ToList();
+        if (exact.Count == 1) return exact[0];
+
+        var wanted = Normalize(nameOrId);
+        var same = models.Where(m => Normalize(m.Name) == wanted).ToList();
+        if (same.Count == 1) return same[0];
+        if (same.Count > 1) throw new ModelNotFoundException(nameOrId, same, ambiguous: true);
+
+        var starting = models.Where(m => wanted.Length > 0 && Normalize(m.Name).StartsWith(wanted, StringComparison.Ordinal)).ToList();
+        if (starting.Count == 1) return starting[0];
+        throw new ModelNotFoundException(nameOrId, starting.Count > 1 ? starting : models, ambiguous: starting.Count > 1);
+    }
+
+    /// <summary>Letters and digits only, lower case, words separated by one space.</summary>
+    public static string Normalize(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c)) text.Append(char.ToLowerInvariant(c));
+            else if (text.Length > 0 && text[text.Length - 1] != ' ') text.Append(' ');
+        }
+        return text.ToString().Trim();
+    }
+}
+
+public sealed class ModelNotFoundException : ArgumentException
+{
+    public ModelNotFoundException(string requested, IEnumerable<Model> candidates, bool ambiguous)
+        : base(ambiguous
+            ? $"The model name '{requested}' matches several models: {List(candidates)}. Use the full name or the id."
+            : $"No model is called '{requested}'. Available models: {List(candidates)}.")
+    {
+        Requested = requested;
+        Ambiguous = ambiguous;
+    }
+
+    public string Requested { get; }
+    public bool Ambiguous { get; }
+
+    private static string List(IEnumerable<Model> models) =>
+        string.Join(", ", models.Select(m => $"'{m.Name}'").ToArray());
+}

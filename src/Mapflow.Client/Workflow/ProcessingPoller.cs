@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mapflow.Client.Workflow;
+
+/// <summary>
+/// Reads the state of many processings with few requests: each project's page listing, newest first, until
+/// every processing asked about was seen; a single GET only for one the listing did not show.
+/// </summary>
+public sealed class ProcessingPoller
+{
+    private readonly MapflowClient _client;
+    private readonly int _pageSize;
+
+    public ProcessingPoller(MapflowClient client, int pageSize = 100)
+    {
+        _client = client;
+        _pageSize = pageSize;
+    }
+
+    public async Task<IReadOnlyList<Processing>> RefreshAsync(IReadOnlyCollection<Processing> processings, CancellationToken cancel)
+    {
+        var found = new List<Processing>();
+        foreach (var project in processings.GroupBy(p => p.ProjectId))
+        {
+            var wanted = project.ToDictionary(p => p.Id);
+            if (project.Key != Guid.Empty)
+            {
+                for (var offset = 0; wanted.Count > 0; offset += _pageSize)
+                {
+                    var page = await _client.GetProcessingPageAsync(project.Key, offset, _pageSize, null, "CREATED", "DESC", cancel).ConfigureAwait(false);
+                    foreach (var fresh in page.Results)
+                    {
+                        if (!wanted.TryGetValue(fresh.Id, out var known)) continue;
+                        // Listings may omit meta; keep what the create or a GET returned.
+                        fresh.Meta ??= known.Meta;
+                        found.Add(fresh);
+                        wanted.Remove(fresh.Id);
+                    }
+                    if (page.Results.Count < _pageSize || offset + page.Results.Count >= page.Total) break;
+                }
+            }
+            foreach (var missing in wanted.Values)
+                found.Add(await _client.GetProcessingAsync(missing.Id, cancel).ConfigureAwait(false));
+        }
+        return found;
+    }
+}

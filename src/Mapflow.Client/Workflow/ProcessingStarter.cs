@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Mapflow.Client.Http;
+
+namespace Mapflow.Client.Workflow;
+
+public enum StartOutcome
+{
+    /// <summary>A new processing was created (and paid for).</summary>
+    Created,
+    /// <summary>A processing with the same key was already in the project; nothing was created.</summary>
+    Existing,
+    /// <summary>The create's answer was lost, and the processing it made was found by its key.</summary>
+    Recovered,
+}
+
+public sealed class StartResult
+{
+    public StartResult(Processing processing, StartOutcome outcome)
+    {
+        Processing = processing;
+        Outcome = outcome;
+    }
+
+    public Processing Processing { get; }
+    public StartOutcome Outcome { get; }
+}
+
+/// <summary>
+/// Starts processings at most once per key. Before creating, it looks for the key among the project's processings;
+/// after a create with an unclear outcome (lost answer, timeout, 5xx) it looks again and creates only if the key is
+/// still absent. Lists may omit meta, so candidates are narrowed by name and confirmed with one GET each.
+/// </summary>
+public sealed class ProcessingStarter
+{
+    private readonly MapflowClient _client;
+    private readonly Guid _projectId;
+    private readonly RetryPolicy _policy;
+    private readonly SemaphoreSlim _indexLock = new(1, 1);
+    private Dictionary<string, List<Processing>>? _byName;
+
+    public ProcessingStarter(MapflowClient client, Guid projectId)
+    {
+        _client = client;
+        _projectId = projectId;
+        _policy = new RetryPolicy(client.Options.Retry);
+    }
+
+    public async Task<StartResult> StartAsync(ProcessingRequest request, bool force, CancellationToken cancel)
+    {
+        var key = request.Meta?[ProcessingStatus.ClientKeyMeta] ?? throw new ArgumentException("The request carries no start key in meta.");
+        if (!force && await FindAsync(request.Name, key, fresh: false, cancel).ConfigureAwait(false) is { } existing)
+            return new StartResult(existing, StartOutcome.Existing);
+
+        var clock = _client.Options.TimeProvider;
+        var started = clock.GetTimestamp();
+        for (var retry = 1; ; retry++)
+        {
+            try
+            {
+                return new StartResult(await _client.CreateProcessingAsync(request, cancel).ConfigureAwait(false), StartOutcome.Created);
+            }
+            catch (Exception e) when (IsUnclear(e) && !cancel.IsCancellationRequested)
+            {
+                MapflowLog.Verbose($"Create of '{request.Name}' had an unclear outcome ({e.Message}); looking it up by its key before trying again.");
+                if (await FindAsync(request.Name, key, fresh: true, cancel).ConfigureAwait(false) is { } made)
+                    return new StartResult(made, StartOutcome.Recovered);
+                var delay = _policy.NextDelay(retry, (e as MapflowApiException)?.RetryAfter, clock.GetElapsedTime(started));
+                if (delay is null) throw;
+                await Task.Delay(delay.Value, cancel).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Failures after which the server may or may not have created the processing.</summary>
+    private static bool IsUnclear(Exception e) =>
+        e is MapflowConnectionException or TimeoutException or MapflowResponseException or IOException or HttpRequestException
+        || e is MapflowApiException api && RetryPolicy.IsTransient(api.StatusCode);
+
+    private async Task<Processing?> FindAsync(string name, string key, bool fresh, CancellationToken cancel)
+    {
+        IEnumerable<Processing> candidates;
+        if (fresh)
+        {
+            // After a failed create the index is stale: ask the server for this name only.
+            var found = new List<Processing>();
+            await foreach (var p in _client.GetProcessingsAsync(_projectId, name, 100, cancel).ConfigureAwait(false))
+                if (p.Name == name) found.Add(p);
+            candidates = found;
+        }
+        else
+        {
+            var index = await IndexAsync(cancel).ConfigureAwait(false);
+            candidates = index.TryGetValue(name, out var list) ? list : Enumerable.Empty<Processing>();
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var full = candidate.Meta != null ? candidate : await _client.GetProcessingAsync(candidate.Id, cancel).ConfigureAwait(false);
+            if (full.ClientKey == key) return full;
+        }
+        return null;
+    }
+
+    /// <summary>The project's processings by name, read once (all pages) and shared by concurrent starts.</summary>
+    private async Task<Dictionary<string, List<Processing>>> IndexAsync(CancellationToken cancel)
+    {
+        if (_byName != null) return _byName;
+        await _indexLock.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            if (_byName != null) return _byName;
+            var index = new Dictionary<string, List<Processing>>(StringComparer.Ordinal);
+            await foreach (var p in _client.GetProcessingsAsync(_projectId, null, 100, cancel).ConfigureAwait(false))
+            {
+                if (!index.TryGetValue(p.Name, out var list)) index[p.Name] = list = new List<Processing>();
+                list.Add(p);
+            }
+            return _byName = index;
+        }
+        finally
+        {
+            _indexLock.Release();
+        }
+    }
+}

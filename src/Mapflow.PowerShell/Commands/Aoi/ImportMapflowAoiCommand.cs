@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using Mapflow.Client.Aois;
+
+namespace Mapflow.PowerShell.Commands;
+
+/// <summary>
+/// Reads areas of interest from GeoJSON files: every feature, streamed, validated before anything is sent.
+/// A bad feature is a non-terminating error naming file, index, name and reason; the others carry on.
+/// </summary>
+[Cmdlet(VerbsData.Import, "MapflowAoi", DefaultParameterSetName = ByPath)]
+[OutputType(typeof(Aoi))]
+public sealed class ImportMapflowAoiCommand : PSCmdlet
+{
+    private const string ByPath = "ByPath";
+    private const string ByLiteralPath = "ByLiteralPath";
+    private int _repaired;
+
+    [Parameter(ParameterSetName = ByPath, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [Alias("FilePath")]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    [Parameter(ParameterSetName = ByLiteralPath, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+    /// <summary>The feature property that names each AOI; the feature index when it is missing.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string NameProperty { get; set; } = "name";
+
+    /// <summary>Fix what is safe to fix (self-intersections, Z values, unclosed rings) instead of rejecting the feature.</summary>
+    [Parameter]
+    public SwitchParameter Repair { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var file in ResolvePaths())
+            ReadFile(file);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_repaired > 0)
+            WriteWarning($"{_repaired} AOI(s) were repaired; their Repairs property says how (-Verbose lists them as they are read).");
+    }
+
+    private IEnumerable<string> ResolvePaths()
+    {
+        if (ParameterSetName == ByLiteralPath)
+            return LiteralPath.Select(p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
+        var files = new List<string>();
+        foreach (var pattern in Path)
+        {
+            try
+            {
+                files.AddRange(GetResolvedProviderPathFromPSPath(pattern, out _));
+            }
+            catch (ItemNotFoundException e)
+            {
+                WriteError(new ErrorRecord(e, "Aoi.FileNotFound", ErrorCategory.ObjectNotFound, pattern));
+            }
+        }
+        return files;
+    }
+
+    private void ReadFile(string file)
+    {
+        var options = new AoiReadOptions { NameProperty = NameProperty, Repair = Repair };
+        try
+        {
+            foreach (var result in AoiReader.Read(file, options))
+            {
+                if (result.Problem is { } problem)
+                {
+                    WriteError(new ErrorRecord(new InvalidDataException(Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, problem));
+                    continue;
+                }
+                var aoi = result.Aoi!;
+                var safeRepairs = aoi.Repairs.Where(r => r != AoiRepairs.ReorientedRings).ToList();
+                if (safeRepairs.Count > 0)
+                {
+                    _repaired++;
+                    WriteVerbose($"{file} feature #{aoi.Index} '{aoi.Name}': {string.Join(", ", safeRepairs)}.");
+                }
+                var output = PSObject.AsPSObject(aoi);
+                output.TypeNames.Insert(0, "Mapflow.Aoi");
+                WriteObject(output);
+            }
+        }
+        catch (FileNotFoundException e)
+        {
+            WriteError(new ErrorRecord(e, "Aoi.FileNotFound", ErrorCategory.ObjectNotFound, file));
+        }
+        catch (NotSupportedException e)
+        {
+            WriteError(new ErrorRecord(e, "Aoi.UnsupportedFormat", ErrorCategory.InvalidArgument, file));
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or IOException or UnauthorizedAccessException)
+        {
+            WriteError(new ErrorRecord(e, "Aoi.UnreadableFile", ErrorCategory.ReadError, file));
+        }
+    }
+
+    internal static string Describe(AoiProblem problem) =>
+        $"{problem.SourcePath ?? "input"} feature #{problem.Index}{(string.IsNullOrEmpty(problem.Name) ? "" : $" '{problem.Name}'")}: {problem.Message}";
+}

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Mapflow.Client;
+
+namespace Mapflow.PowerShell.Commands;
+
+/// <summary>
+/// Base of every Mapflow cmdlet. Network work runs on the thread pool; everything it wants to write
+/// (objects, errors, progress, verbose lines, ShouldProcess questions) is queued and performed here,
+/// on the pipeline thread. StopProcessing (Ctrl+C) cancels the work's token.
+/// </summary>
+public abstract class MapflowCmdlet : PSCmdlet, IDisposable
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly BlockingCollection<Action> _queue = new();
+    private readonly List<Task> _running = new();
+    private SemaphoreSlim? _throttle;
+    private PumpLog? _log;
+
+    /// <summary>The connection to use instead of the current one (Connect-Mapflow or $env:MAPFLOW_TOKEN).</summary>
+    [Parameter]
+    public MapflowSession? Session { get; set; }
+
+    protected CancellationToken Stopping => _stop.Token;
+
+    /// <summary>The session in force for this call; a terminating error when there is none.</summary>
+    protected MapflowSession ResolveSession()
+    {
+        try
+        {
+            return SessionStore.Resolve(Session);
+        }
+        catch (Exception e) when (e is NotConnectedException or ArgumentException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, null));
+            throw;
+        }
+    }
+
+    /// <summary>At most this many background operations run at once.</summary>
+    protected void SetThrottle(int limit) => _throttle = new SemaphoreSlim(Math.Max(1, limit));
+
+    /// <summary>Runs one operation to the end, performing its writes as they come.</summary>
+    protected void Run(Func<CancellationToken, Task> work)
+    {
+        Start(work);
+        WaitForAll();
+    }
+
+    /// <summary>Starts an operation in the background (throttled); its writes are performed by later pumping.</summary>
+    protected void Start(Func<CancellationToken, Task> work)
+    {
+        _log ??= new PumpLog(this);
+        Task task;
+        using (MapflowLog.Use(_log))
+        {
+            task = Task.Run(async () =>
+            {
+                if (_throttle != null) await _throttle.WaitAsync(_stop.Token).ConfigureAwait(false);
+                try
+                {
+                    await work(_stop.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _throttle?.Release();
+                }
+            });
+        }
+        _running.Add(task);
+        // Wakes the pump when the operation ends, even if it wrote nothing.
+        task.ContinueWith(_ => Post(() => { }), TaskScheduler.Default);
+    }
+
+    /// <summary>Performs what finished operations queued, without waiting for running ones.</summary>
+    protected void PumpReady()
+    {
+        while (_queue.TryTake(out var action)) action();
+        ObserveFinished();
+    }
+
+    /// <summary>Performs queued writes until every started operation has finished.</summary>
+    protected void WaitForAll()
+    {
+        while (_running.Any(t => !t.IsCompleted))
+        {
+            _queue.Take()();
+            ObserveFinished();
+        }
+        PumpReady();
+    }
+
+    protected void Post(Action action)
+    {
+        try
+        {
+            _queue.Add(action);
+        }
+        catch (InvalidOperationException)
+        {
+            // The pipeline already ended (stopped or disposed); nothing can be written any more.
+        }
+    }
+
+    protected void QueueObject(object value) => Post(() => WriteObject(value));
+
+    protected void QueueError(ErrorRecord record) => Post(() => WriteError(record));
+
+    protected void QueueVerbose(string message) => Post(() => WriteVerbose(message));
+
+    protected void QueueWarning(string message) => Post(() => WriteWarning(message));
+
+    protected void QueueProgress(ProgressRecord record) => Post(() => WriteProgress(record));
+
+    /// <summary>A non-terminating error for one item, or the end of the command when the account itself was refused.</summary>
+    protected void QueueFailure(Exception exception, object? target)
+    {
+        if (ErrorRecords.IsFatal(exception)) throw new FatalFailure(exception, target);
+        QueueError(ErrorRecords.From(exception, target));
+    }
+
+    /// <summary>Asks ShouldProcess on the pipeline thread for work running elsewhere.</summary>
+    protected Task<bool> ShouldProcessAsync(string target, string action)
+    {
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() => answer.TrySetResult(ShouldProcess(target, action)));
+        return answer.Task;
+    }
+
+    private void ObserveFinished()
+    {
+        for (var i = 0; i < _running.Count; i++)
+        {
+            var task = _running[i];
+            if (!task.IsCompleted) continue;
+            _running.RemoveAt(i--);
+            if (task.IsCanceled || task.Exception?.GetBaseException() is OperationCanceledException)
+            {
+                if (_stop.IsCancellationRequested) throw new PipelineStoppedException();
+                continue;
+            }
+            if (task.Exception?.GetBaseException() is { } error)
+            {
+                _stop.Cancel();
+                var (exception, target) = error is FatalFailure fatal ? (fatal.InnerException!, fatal.Target) : (error, null);
+                ThrowTerminatingError(ErrorRecords.From(exception, target));
+            }
+        }
+    }
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    public void Dispose()
+    {
+        // Reached after a stop or an error downstream too: let running work see the cancellation and clean up
+        // (e.g. delete partial files) before the command returns.
+        _stop.Cancel();
+        try
+        {
+            Task.WaitAll(_running.ToArray(), StopGrace);
+        }
+        catch (AggregateException)
+        {
+            // Their failures were reported or no longer matter once the pipeline has ended.
+        }
+        _queue.CompleteAdding();
+        _throttle?.Dispose();
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Carries a fatal failure and its target from a worker to the pipeline thread.</summary>
+    private sealed class FatalFailure : Exception
+    {
+        public FatalFailure(Exception inner, object? target) : base(inner.Message, inner) => Target = target;
+        public object? Target { get; }
+    }
+
+    /// <summary>Routes the client's request log to this command's verbose and debug streams.</summary>
+    private sealed class PumpLog : IMapflowLog
+    {
+        private readonly MapflowCmdlet _cmdlet;
+        public PumpLog(MapflowCmdlet cmdlet) => _cmdlet = cmdlet;
+        public void Verbose(string message) => _cmdlet.Post(() => _cmdlet.WriteVerbose(message));
+        public void Debug(string message) => _cmdlet.Post(() => _cmdlet.WriteDebug(message));
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using Mapflow.Client;
+using Mapflow.Client.Workflow;
+
+namespace Mapflow.PowerShell;
+
+/// <summary>
+/// Turns client exceptions into ErrorRecords with stable ids, so scripts can match
+/// $Error[0].FullyQualifiedErrorId. The ids are listed in about_Mapflow_Errors.
+/// </summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(Exception exception, object? target)
+    {
+        var record = exception switch
+        {
+            MapflowAuthenticationException e => new ErrorRecord(e,
+                e.StatusCode == HttpStatusCode.Unauthorized ? "MapflowApi.Unauthorized" : "MapflowApi.Forbidden",
+                e.StatusCode == HttpStatusCode.Unauthorized ? ErrorCategory.AuthenticationError : ErrorCategory.PermissionDenied, target),
+            MapflowApiException e => new ErrorRecord(e, "MapflowApi." + Pascal(e.Code ?? e.StatusCode.ToString()), Category(e), target),
+            MapflowResponseException e => new ErrorRecord(e, "MapflowApi.MalformedResponse", ErrorCategory.InvalidResult, target),
+            MapflowConnectionException e => new ErrorRecord(e, e.ViaProxy ? "MapflowApi.ProxyFailure" : "MapflowApi.ConnectionFailure", ErrorCategory.ConnectionError, target),
+            TimeoutException e => new ErrorRecord(e, "MapflowApi.Timeout", ErrorCategory.OperationTimeout, target),
+            NotConnectedException e => new ErrorRecord(e, "Mapflow.NotConnected", ErrorCategory.AuthenticationError, target),
+            ModelNotFoundException e => new ErrorRecord(e, e.Ambiguous ? "Model.Ambiguous" : "Model.NotFound", ErrorCategory.InvalidArgument, target ?? e.Requested),
+            ItemNotFoundException e => new ErrorRecord(e, "Mapflow.NotFound", ErrorCategory.ObjectNotFound, target),
+            ArgumentException e => new ErrorRecord(e, "Mapflow.InvalidArgument", ErrorCategory.InvalidArgument, target),
+            InvalidDataException e => new ErrorRecord(e, "Result.Incomplete", ErrorCategory.InvalidData, target),
+            IOException e => new ErrorRecord(e, "Mapflow.IOError", ErrorCategory.WriteError, target),
+            _ => new ErrorRecord(exception, "Mapflow.UnexpectedError", ErrorCategory.NotSpecified, target),
+        };
+        if (exception is MapflowApiException api && api.Parameters.Count > 0)
+            record.ErrorDetails = new ErrorDetails($"{api.Message} [{api.ParametersText}]");
+        var action = RecommendedAction(exception);
+        if (action != null)
+        {
+            record.ErrorDetails ??= new ErrorDetails(exception.Message);
+            record.ErrorDetails.RecommendedAction = action;
+        }
+        return record;
+    }
+
+    public static ErrorRecord Create(string errorId, ErrorCategory category, object? target, string message, Exception? inner = null) =>
+        new(inner is null ? new InvalidOperationException(message) : new InvalidOperationException(message, inner), errorId, category, target);
+
+    /// <summary>Whether a failure ends the whole command rather than one item: the account itself is refused.</summary>
+    public static bool IsFatal(Exception exception) => exception is MapflowAuthenticationException or NotConnectedException;
+
+    private static ErrorCategory Category(MapflowApiException e) => (int)e.StatusCode switch
+    {
+        400 when e.Code == "TOO_LARGE_PROCESSING" || e.Code == "TOO_MANY_AOIS" || e.Code == "NOT_ENOUGH_CREDITS" => ErrorCategory.LimitsExceeded,
+        400 => ErrorCategory.InvalidArgument,
+        404 => ErrorCategory.ObjectNotFound,
+        409 => ErrorCategory.ResourceBusy,
+        429 => ErrorCategory.LimitsExceeded,
+        >= 500 => ErrorCategory.ResourceUnavailable,
+        _ => ErrorCategory.InvalidOperation,
+    };
+
+    private static string? RecommendedAction(Exception e) => e switch
+    {
+        MapflowAuthenticationException { StatusCode: HttpStatusCode.Unauthorized } =>
+            "Get a current token at https://app.mapflow.ai/account/api and pass it to Connect-Mapflow -Token, or set $env:MAPFLOW_TOKEN.",
+        MapflowApiException { Code: "TOO_LARGE_PROCESSING" } =>
+            "Split the AOI into smaller ones, or group fewer AOIs per processing (-GroupSize).",
+        MapflowConnectionException { ViaProxy: true } =>
+            "Check the proxy: Connect-Mapflow -Proxy, or the HTTPS_PROXY and NO_PROXY environment variables.",
+        _ => null,
+    };
+
+    /// <summary>TOO_LARGE_PROCESSING → TooLargeProcessing; geometry.Invalid → GeometryInvalid.</summary>
+    internal static string Pascal(string code)
+    {
+        var words = code.Split(new[] { '_', '.', '-', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(words.Select(w => w.Length == 0 ? w
+            : char.ToUpperInvariant(w[0]) + (w.Skip(1).Any(char.IsLower) ? w.Substring(1) : w.Substring(1).ToLower(CultureInfo.InvariantCulture))));
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mapflow.PowerShell;
+
+/// <summary>What -Project accepts: a project object, an id, or a project name.</summary>
+internal static class ProjectReference
+{
+    /// <summary>The id of the project named by <paramref name="value"/>, or null for "the default project" when it is null.</summary>
+    public static async Task<Guid?> ResolveAsync(MapflowSession session, object? value, CancellationToken cancel)
+    {
+        switch (value is PSObject ps ? ps.BaseObject : value)
+        {
+            case null:
+                return null;
+            case Project project:
+                return project.Id;
+            case Guid id:
+                return id;
+            case string text when Guid.TryParse(text, out var parsed):
+                return parsed;
+            case string name:
+                var projects = await session.Client.GetProjectsAsync(cancel).ConfigureAwait(false);
+                var matches = projects.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+                return matches.Count switch
+                {
+                    1 => matches[0].Id,
+                    0 => throw new ItemNotFoundException($"No Mapflow project is called '{name}'. Create it with New-MapflowProject or pass an id."),
+                    _ => throw new ArgumentException($"{matches.Count} Mapflow projects are called '{name}'; pass the project object or its id."),
+                };
+            case var other:
+                throw new ArgumentException($"-Project takes a project, an id or a name, not a {other.GetType().Name}.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+# Starts and stops emulator processes on a free loopback port. Dot-sourced by the Pester tests,
+# the demo and the benchmark, so all of them drive the same emulator the same way.
+
+function Start-MapflowEmulator {
+    param(
+        [Parameter(Mandatory)] [string] $EmulatorPath,
+        [string[]] $Argument = @(),
+        [int] $StartTimeoutSeconds = 30
+    )
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $psi.ArgumentList.Add((Join-Path $EmulatorPath 'Mapflow.Emulator.dll'))
+    foreach ($a in @('--urls', 'http://127.0.0.1:0') + $Argument) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+
+    $url = $null; $token = $null
+    $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSeconds)
+    while (-not $url -and [DateTime]::UtcNow -lt $deadline) {
+        $read = $process.StandardOutput.ReadLineAsync()
+        if (-not $read.Wait([TimeSpan]::FromSeconds(1))) { continue }
+        $line = $read.Result
+        if ($null -eq $line) { break }
+        if ($line -match '^Demo token: (\S+)') { $token = $Matches[1] }
+        if ($line -match '^Mapflow emulator listening on (\S+)') { $url = $Matches[1] }
+    }
+    if (-not $url) {
+        if (-not $process.HasExited) { $process.Kill() }
+        throw "The emulator did not start: $($process.StandardError.ReadToEnd())"
+    }
+    # Keep draining both pipes so a chatty emulator never blocks on a full buffer.
+    $null = $process.StandardOutput.BaseStream.CopyToAsync([System.IO.Stream]::Null)
+    $null = $process.StandardError.BaseStream.CopyToAsync([System.IO.Stream]::Null)
+    [pscustomobject]@{ Process = $process; Url = $url.TrimEnd('/'); Token = $token }
+}
+
+function Stop-MapflowEmulator {
+    param([Parameter(Mandatory)] $Emulator)
+    if (-not $Emulator.Process.HasExited) {
+        $Emulator.Process.Kill()
+        $null = $Emulator.Process.WaitForExit(10000)
+    }
+    $Emulator.Process.Dispose()
+}
+
+# Calls a test control of the emulator (/_emulator/...); these need no token.
+function Invoke-EmulatorControl {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $params = @{ Uri = "$($Emulator.Url)/_emulator/$Path"; Method = $Method }
+    if ($null -ne $Body) {
+        $params.Body = [System.Text.Encoding]::UTF8.GetBytes(($Body | ConvertTo-Json -Depth 20 -Compress))
+        $params.ContentType = 'application/json; charset=utf-8'
+    }
+    Invoke-RestMethod @params
+}
