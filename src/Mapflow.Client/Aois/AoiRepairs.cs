@@ -1,0 +1,14 @@
+namespace Mapflow.Client.Aois
+{
+    /// <summary>The texts that can appear in <see cref="Aoi.Repairs"/>.</summary>
+    public static class AoiRepairs
+    {
+        public const string DroppedZ = "dropped Z";
+        public const string ClosedRings = "closed rings";
+        public const string FixedSelfIntersection = "fixed self-intersection";
+        public const string FixedInvalidHole = "fixed invalid hole";
+
+        /// <summary>The only change made without -Repair: RFC 7946 wants exterior rings CCW and holes CW.</summary>
+        public const string ReorientedRings = "reoriented rings";
+    }
+}

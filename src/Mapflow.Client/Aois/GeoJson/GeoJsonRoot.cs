@@ -1,0 +1,68 @@
+using System.IO;
+using System.Text.Json;
+
+namespace Mapflow.Client.Aois.GeoJson
+{
+    /// <summary>
+    /// What a quick first pass learns about the top-level object: its type and its <c>crs</c>. The pass streams
+    /// the whole file, so it also proves the JSON well-formed before any AOI is handed out, and it finds a
+    /// <c>crs</c> member written after <c>features</c>.
+    /// </summary>
+    internal sealed class GeoJsonRoot
+    {
+        private GeoJsonRoot(string type, string? unsupportedCrs)
+        {
+            Type = type;
+            UnsupportedCrs = unsupportedCrs;
+        }
+
+        /// <summary>"FeatureCollection", "Feature" or a geometry type.</summary>
+        public string Type { get; }
+
+        public bool IsFeatureCollection => Type == "FeatureCollection";
+
+        /// <summary>How to name the file's CRS when it is not WGS84; null when absent or fine.</summary>
+        public string? UnsupportedCrs { get; }
+
+        /// <exception cref="JsonException">The stream is not well-formed JSON.</exception>
+        /// <exception cref="InvalidDataException">The JSON is not a GeoJSON object.</exception>
+        public static GeoJsonRoot Scan(Stream stream)
+        {
+            var reader = new JsonStreamReader(stream);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw new InvalidDataException("Not GeoJSON: the top-level JSON value is not an object.");
+
+            string? type = null;
+            string? unsupportedCrs = null;
+            bool hasFeatures = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string member = reader.String!;
+                if (member == "crs")
+                {
+                    using var crs = JsonDocument.Parse(reader.ReadValueBytes());
+                    unsupportedCrs = GeoJsonCrs.Unsupported(crs.RootElement);
+                    continue;
+                }
+
+                reader.Read();
+                if (member == "type" && reader.TokenType == JsonTokenType.String)
+                    type = reader.String;
+                else if (member == "features")
+                    hasFeatures = reader.TokenType == JsonTokenType.StartArray;
+                reader.SkipChildren();
+            }
+
+            while (reader.Read())
+            {
+                // Utf8JsonReader itself rejects anything but whitespace after the top-level value.
+            }
+
+            if (type is null)
+                throw new InvalidDataException("Not GeoJSON: the top-level object has no \"type\" string.");
+            if (type == "FeatureCollection" && !hasFeatures)
+                throw new InvalidDataException("The FeatureCollection has no \"features\" array.");
+            return new GeoJsonRoot(type, unsupportedCrs);
+        }
+    }
+}
