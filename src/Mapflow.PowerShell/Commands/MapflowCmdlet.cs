@@ -27,8 +27,6 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
     [Parameter]
     public MapflowSession? Session { get; set; }
 
-    protected CancellationToken Stopping => _stop.Token;
-
     /// <summary>The session in force for this call; a terminating error when there is none.</summary>
     protected MapflowSession ResolveSession()
     {

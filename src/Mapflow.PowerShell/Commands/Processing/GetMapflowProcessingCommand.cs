@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Mapflow.Client;
 
 namespace Mapflow.PowerShell.Commands;

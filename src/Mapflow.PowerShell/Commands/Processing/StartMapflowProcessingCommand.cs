@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Reflection;
+using System.IO;
+using System.Text;
+using System.Text.Json;
 using Mapflow.Client;
 using Mapflow.Client.Aois;
 using Mapflow.Client.Workflow;
-using NetTopologySuite.IO;
 
 namespace Mapflow.PowerShell.Commands;
 
@@ -72,19 +73,21 @@ public sealed class StartMapflowProcessingCommand : MapflowCmdlet
             _aois.AddRange(Aoi);
             return;
         }
+        // The same reader and checks as Import-MapflowAoi, so a geometry given inline is held to the same rules.
+        AoiReadResult? result;
         try
         {
-            var geometry = new GeoJsonReader().Read<NetTopologySuite.Geometries.Geometry>(GeometryText());
-            _aois.Add(Client.Aois.Aoi.FromGeometry(geometry, Name ?? "Processing"));
+            using var text = new MemoryStream(Encoding.UTF8.GetBytes(GeometryText()));
+            result = AoiReader.ReadGeoJson(text, "-Geometry", new AoiReadOptions()).FirstOrDefault();
         }
-        catch (AoiValidationException e)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, "Aoi." + e.Problem.Code, ErrorCategory.InvalidData, Geometry));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (e is InvalidDataException or JsonException)
         {
             ThrowTerminatingError(new ErrorRecord(e, "Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry));
+            return;
         }
+        if (result?.Problem is { } problem)
+            ThrowTerminatingError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, Geometry));
+        if (result?.Aoi is { } aoi) _aois.Add(aoi);
     }
 
     protected override void EndProcessing()
@@ -138,7 +141,9 @@ public sealed class StartMapflowProcessingCommand : MapflowCmdlet
 
     private ProcessingRequest BuildRequest(Aoi aoi, Model model, DataProvider provider, List<BlockSelection> blocks, Guid projectId)
     {
-        var name = Name is null || ParameterSetName == ByGeometry ? aoi.Name : _aois.Count == 1 ? Name : $"{Name} {aoi.Name}";
+        var name = ParameterSetName == ByGeometry ? Name ?? "Processing"
+            : Name is null ? aoi.Name
+            : _aois.Count == 1 ? Name : $"{Name} {aoi.Name}";
         var request = new ProcessingRequest
         {
             Name = name,
@@ -184,7 +189,7 @@ public sealed class StartMapflowProcessingCommand : MapflowCmdlet
     private string GeometryText() => (Geometry is PSObject ps ? ps.BaseObject : Geometry) switch
     {
         string text => text,
-        var other => System.Text.Json.JsonSerializer.Serialize(other is System.Collections.IDictionary d ? ToPlain(d) : other),
+        var other => JsonSerializer.Serialize(other is System.Collections.IDictionary d ? ToPlain(d) : other),
     };
 
     private static object? ToPlain(object? value) => value switch

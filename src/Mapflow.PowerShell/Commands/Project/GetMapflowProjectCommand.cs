@@ -10,7 +10,7 @@ public sealed class GetMapflowProjectCommand : MapflowCmdlet
 {
     private const string ByName = "ByName";
     private const string ById = "ById";
-    private const string Default = "Default";
+    private const string ByDefault = "Default";
 
     [Parameter(ParameterSetName = ByName, Position = 0)]
     [SupportsWildcards]
@@ -20,7 +20,7 @@ public sealed class GetMapflowProjectCommand : MapflowCmdlet
     [Alias("ProjectId")]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
-    [Parameter(ParameterSetName = Default, Mandatory = true)]
+    [Parameter(ParameterSetName = ByDefault, Mandatory = true)]
     public SwitchParameter Default { get; set; }
 
     protected override void ProcessRecord()
@@ -44,7 +44,7 @@ public sealed class GetMapflowProjectCommand : MapflowCmdlet
                     });
                 }
                 break;
-            case Default:
+            case ByDefault:
                 Run(async cancel => QueueObject(await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false)));
                 break;
             default:

@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'Mapflow.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0c7a53-2f7e-4d6e-9a51-6f0b8d2c4e11'
+    Author               = 'Mapflow for PowerShell contributors'
+    Description          = 'Run Mapflow.ai AI feature extraction (buildings, forests, roads...) over many areas of interest from PowerShell: import AOIs, start processings in bulk, wait with progress, save every result.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('Mapflow.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Mapflow'
+        'Disconnect-Mapflow'
+        'Get-MapflowAccount'
+        'Get-MapflowModel'
+        'New-MapflowProject'
+        'Get-MapflowProject'
+        'Import-MapflowAoi'
+        'Start-MapflowProcessing'
+        'Get-MapflowProcessing'
+        'Wait-MapflowProcessing'
+        'Save-MapflowResult'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Mapflow', 'GIS', 'GeoJSON', 'RemoteSensing', 'AI')
+            ProjectUri = 'https://mapflow.ai'
+        }
+    }
+}
