@@ -1,7 +1,7 @@
 # Shared set-up for every Pester file: the built module from out/, never from src/, and emulator helpers.
-$script:ModulePath = if ($env:MAPFLOW_TEST_MODULE) { $env:MAPFLOW_TEST_MODULE } else { Join-Path $PSScriptRoot '../out/Mapflow' }
-$script:EmulatorPath = if ($env:MAPFLOW_TEST_EMULATOR) { $env:MAPFLOW_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../out/emulator' }
-Import-Module (Join-Path $script:ModulePath 'Mapflow.psd1') -Force
+$script:ModulePath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_MODULE) { $env:MAPFLOW_TEST_MODULE } else { Join-Path $PSScriptRoot '../out/Mapflow' }))
+$script:EmulatorPath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_EMULATOR) { $env:MAPFLOW_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../out/emulator' }))
+Import-Module (Join-Path $script:ModulePath 'Mapflow.psd1') -Force -Global -ErrorAction Stop
 . (Join-Path $PSScriptRoot 'Emulator.ps1')
 
 # Requests the emulator received, optionally filtered by method and a path wildcard.
