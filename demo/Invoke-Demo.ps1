@@ -40,9 +40,9 @@ try {
     Write-Host ("{0} result files, {1:N0} building footprints, {2} credits, in {3:N1} s." -f $saved.Count, ($saved | Measure-Object FeatureCount -Sum).Sum, $spent, $started.Elapsed.TotalSeconds)
     Write-Host "Results are in $((Resolve-Path $OutputPath).Path)"
 
-    Write-Host 'Running the same start again creates nothing new:'
+    $before = (Get-MapflowAccount).RemainingCredits
     $again = $aois | Start-MapflowProcessing -Model Buildings -Project $project
-    Write-Host ("  {0} processings returned, {1} credits spent." -f $again.Count, ($account.RemainingCredits - $spent - (Get-MapflowAccount).RemainingCredits))
+    Write-Host ("Running the same start again returned the {0} existing processings and spent {1} credits." -f $again.Count, ($before - (Get-MapflowAccount).RemainingCredits))
 }
 finally {
     Disconnect-Mapflow
