@@ -53,8 +53,8 @@ namespace Mapflow.Client.Aois
         public string? SourcePath { get; }
 
         /// <summary>
-        /// Every change made to the source geometry (see <see cref="AoiRepairs"/>); empty if none. Only
-        /// "reoriented rings" happens without -Repair.
+        /// Every change made to the source geometry (see <see cref="AoiRepairs"/>); empty if none. Without -Repair
+        /// only "reoriented rings" and "reprojected to WGS84" can appear.
         /// </summary>
         public IReadOnlyList<string> Repairs { get; }
 
