@@ -18,7 +18,7 @@ namespace Mapflow.Client.Aois
     /// </remarks>
     public static class AoiReader
     {
-        public const string SupportedExtensions = ".geojson, .json, .shp";
+        public const string SupportedExtensions = ".geojson, .json, .shp, .gpkg";
 
         /// <exception cref="NotSupportedException">The extension is not one of <see cref="SupportedExtensions"/>.</exception>
         /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -33,6 +33,7 @@ namespace Mapflow.Client.Aois
             {
                 ".geojson" or ".json" => ReadGeoJsonFile,
                 ".shp" => ShapefileSource.Read,
+                ".gpkg" => GeoPackageSource.Read,
                 _ => throw new NotSupportedException(
                     $"Cannot read AOIs from '{path}': the extension '{extension}' is not supported; use one of {SupportedExtensions}."),
             };

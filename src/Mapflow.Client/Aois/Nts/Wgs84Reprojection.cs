@@ -30,6 +30,8 @@ namespace Mapflow.Client.Aois.Nts
         /// <summary>True when coordinates are transformed (the CRS was not already WGS84 lon/lat).</summary>
         public bool Reprojects => _transform is not null;
 
+        public static Wgs84Reprojection Unsupported(string problem) => new Wgs84Reprojection(null, problem);
+
         /// <param name="wkt">The CRS as WKT; null or blank means none was given, so WGS84 is assumed.</param>
         /// <param name="source">Names where the WKT came from in messages, e.g. "the .prj file".</param>
         public static Wgs84Reprojection FromWkt(string? wkt, string source)
@@ -50,7 +52,7 @@ namespace Mapflow.Client.Aois.Nts
             catch (Exception e) when (e is ArgumentException or NotSupportedException or NotImplementedException
                                           or InvalidOperationException or FormatException)
             {
-                return new Wgs84Reprojection(null,
+                return Unsupported(
                     $"{source} gives the coordinate reference system '{name}', which cannot be converted to WGS84 "
                     + $"({e.Message}); reproject the data to WGS84 lon/lat (EPSG:4326)");
             }
