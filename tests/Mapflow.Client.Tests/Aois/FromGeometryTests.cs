@@ -64,6 +64,13 @@ public class FromGeometryTests
     }
 
     [Fact]
+    public void NaNCoordinateIsOutOfRange()
+    {
+        var polygon = Factory.CreatePolygon([new(69, 40), new(double.NaN, 40), new(69.01, 40.01), new(69, 40)]);
+        Assert.Equal(AoiProblemCodes.CoordinatesOutOfRange, ProblemOf(polygon).Code);
+    }
+
+    [Fact]
     public void OverlappingMultiPolygonPartsAreASelfIntersection()
     {
         var multi = Factory.CreateMultiPolygon([GeodesicAreaTests.Box(69, 40, 69.02, 40.02), GeodesicAreaTests.Box(69.01, 40, 69.03, 40.02)]);
