@@ -43,6 +43,11 @@ public static class EmulatorApp
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<Auth.Middleware>();
+        // Unknown routes (404) and wrong methods (405) get a shape-1 body too.
+        app.UseStatusCodePages(context => Json.Error(
+            new ApiError(context.HttpContext.Response.StatusCode == StatusCodes.Status405MethodNotAllowed ? "METHOD_NOT_ALLOWED" : "NOT_FOUND",
+                $"No such endpoint: {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}", new Dictionary<string, string>()),
+            context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         app.UseRouting();
 
         UserEndpoints.Map(app);
@@ -53,9 +58,6 @@ public static class EmulatorApp
         ResultEndpoints.Map(app);
         CostEndpoints.Map(app);
         ControlEndpoints.Map(app);
-        app.MapFallback((HttpContext context) =>
-            Json.Error(new ApiError("NOT_FOUND", $"No such endpoint: {context.Request.Method} {context.Request.Path}", new Dictionary<string, string>()),
-                StatusCodes.Status404NotFound));
         return app;
     }
 
