@@ -60,7 +60,8 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 4;
 
-    private bool Merging => ParameterSetName is ObjectToMerge or IdToMerge;
+    // Not ParameterSetName: in BeginProcessing, before pipeline input is bound, it may still be the default set.
+    private bool Merging => MyInvocation.BoundParameters.ContainsKey(nameof(Merge));
 
     protected override void BeginProcessing()
     {
