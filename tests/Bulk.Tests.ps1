@@ -206,4 +206,22 @@ Describe 'Saving many results' {
         @($json.features | Where-Object { $_.properties.mapflow_aoi_id }).Count | Should -Be 15
         { $all | Save-MapflowResult -Merge $merged } | Should -Throw -ErrorId 'Result.MergeFileExists,Mapflow.PowerShell.Commands.SaveMapflowResultCommand'
     }
+
+    It '-Format GeoPackage writes .gpkg files that read back with the right features' {
+        $done = @(Import-MapflowAoi $hamlets | Select-Object -First 2 | Start-MapflowProcessing -Model Buildings | Wait-MapflowProcessing -PollInterval 0.2)
+
+        $saved = @($done | Save-MapflowResult -Path $out -Format GeoPackage)
+        $merged = @($done | Save-MapflowResult -Merge (Join-Path $out 'merged/all.gpkg') -Format GeoPackage)
+
+        $saved.Count | Should -Be 2
+        foreach ($file in $saved) {
+            $file.Path | Should -Match '\.gpkg$'
+            $features = @(Import-MapflowAoi -LiteralPath $file.Path -NameProperty id)
+            $features.Count | Should -Be 5
+            $expected = Get-EmulatorResult $emulator $file.ProcessingId
+            ($features.Name | Sort-Object) | Should -Be ($expected.features.properties.id | ForEach-Object { "$_" } | Sort-Object)
+        }
+        @(Import-MapflowAoi -LiteralPath $merged[0].Path).Count | Should -Be 10
+        @(Get-ChildItem $out -Recurse -Force -Include '*.partial', '*.download.geojson', '*.merge.geojson').Count | Should -Be 0
+    }
 }
