@@ -7,13 +7,12 @@
              Ends with one line "N passed, N failed" and exits non-zero when anything failed or nothing ran.
     Demo     Build, start an emulator, run the bulk workflow on demo/places.geojson and print what happened.
     Emulator Build the emulator and run it in the foreground.
-    Bench    Build, then time the bulk workflow against the emulator (see bench/).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -126,11 +125,6 @@ switch ($Task) {
     'Demo' {
         Invoke-Build
         & (Join-Path $root 'demo/Invoke-Demo.ps1') -ModulePath $moduleOut -EmulatorPath $emulatorOut
-        if (-not $?) { exit 1 }
-    }
-    'Bench' {
-        Invoke-Build
-        & (Join-Path $root 'bench/Invoke-Bench.ps1') -ModulePath $moduleOut -EmulatorPath $emulatorOut
         if (-not $?) { exit 1 }
     }
 }
