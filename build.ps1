@@ -7,12 +7,13 @@
              Ends with one line "N passed, N failed" and exits non-zero when anything failed or nothing ran.
     Demo     Build, start an emulator, run the bulk workflow on demo/places.geojson and print what happened.
     Emulator Build the emulator and run it in the foreground.
+    Bench    Build, then time the guide's sequential script against the module's pipeline (bench/Invoke-Bench.ps1).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -121,6 +122,10 @@ switch ($Task) {
     'Emulator' {
         Invoke-Build
         & dotnet (Join-Path $emulatorOut 'Mapflow.Emulator.dll') @EmulatorArgument
+    }
+    'Bench' {
+        Invoke-Build
+        $null = & (Join-Path $root 'bench/Invoke-Bench.ps1') -ModulePath $moduleOut -EmulatorPath $emulatorOut
     }
     'Demo' {
         Invoke-Build
