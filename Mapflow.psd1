@@ -16,6 +16,7 @@
         'Get-MapflowProject'
         'Import-MapflowAoi'
         'Start-MapflowProcessing'
+        'Get-MapflowProcessingCost'
         'Get-MapflowProcessing'
         'Wait-MapflowProcessing'
         'Save-MapflowResult'

@@ -17,7 +17,7 @@ function Start-MapflowEmulator {
 
     $url = $null; $token = $null
     $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSeconds)
-    while (-not $url -and [DateTime]::UtcNow -lt $deadline) {
+    while (-not ($url -and $token) -and [DateTime]::UtcNow -lt $deadline) {
         $read = $process.StandardOutput.ReadLineAsync()
         if (-not $read.Wait([TimeSpan]::FromSeconds(1))) { continue }
         $line = $read.Result
@@ -57,5 +57,7 @@ function Invoke-EmulatorControl {
         $params.Body = [System.Text.Encoding]::UTF8.GetBytes(($Body | ConvertTo-Json -Depth 20 -Compress))
         $params.ContentType = 'application/json; charset=utf-8'
     }
-    Invoke-RestMethod @params
+    # Assigned first so an array answer is enumerated into the pipeline rather than passed as one object.
+    $answer = Invoke-RestMethod @params
+    $answer
 }

@@ -1,7 +1,7 @@
 # Shared set-up for every Pester file: the built module from out/, never from src/, and emulator helpers.
-$script:ModulePath = if ($env:MAPFLOW_TEST_MODULE) { $env:MAPFLOW_TEST_MODULE } else { Join-Path $PSScriptRoot '../out/Mapflow' }
-$script:EmulatorPath = if ($env:MAPFLOW_TEST_EMULATOR) { $env:MAPFLOW_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../out/emulator' }
-Import-Module (Join-Path $script:ModulePath 'Mapflow.psd1') -Force
+$script:ModulePath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_MODULE) { $env:MAPFLOW_TEST_MODULE } else { Join-Path $PSScriptRoot '../out/Mapflow' }))
+$script:EmulatorPath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_EMULATOR) { $env:MAPFLOW_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../out/emulator' }))
+Import-Module (Join-Path $script:ModulePath 'Mapflow.psd1') -Force -Global -ErrorAction Stop
 . (Join-Path $PSScriptRoot 'Emulator.ps1')
 
 # Requests the emulator received, optionally filtered by method and a path wildcard.
@@ -16,3 +16,30 @@ function Get-EmulatorProcessing {
     param($Emulator)
     Invoke-EmulatorControl -Emulator $Emulator -Path 'processings'
 }
+
+# Everything an error record can show: message, details, target, exception chain and stack.
+function Get-ErrorText {
+    param([object[]] $ErrorRecord)
+    ($ErrorRecord | ForEach-Object {
+        $_ | Format-List * -Force | Out-String
+        $_.Exception.ToString()
+        $_.ErrorDetails | Format-List * -Force | Out-String
+        $_.TargetObject | Out-String
+    }) -join "`n"
+}
+
+# An emulator process with short processings, connected as the demo user.
+function Start-ConnectedEmulator {
+    param([string[]] $Argument = @())
+    $emulator = Start-MapflowEmulator -EmulatorPath $script:EmulatorPath -Argument (@('--Emulator:ProcessingDurationMs=300', '--Emulator:FeaturesPerAoi=5') + $Argument)
+    Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url
+    $emulator
+}
+
+# Reads a result straight from the emulator, to compare with what the module saved.
+function Get-EmulatorResult {
+    param($Emulator, [guid] $ProcessingId)
+    Invoke-RestMethod -Uri "$($Emulator.Url)/processings/$ProcessingId/result" -Headers @{ Authorization = "Basic $($Emulator.Token)" }
+}
+
+$script:PlacesPath = Join-Path $PSScriptRoot '../demo/places.geojson'

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -53,15 +54,16 @@ namespace Mapflow.Client.Aois
         public string? SourcePath { get; }
 
         /// <summary>
-        /// Every change made to the source geometry (see <see cref="AoiRepairs"/>); empty if none. Only
-        /// "reoriented rings" happens without -Repair.
+        /// Every change made to the source geometry (see <see cref="AoiRepairs"/>); empty if none. Without -Repair
+        /// only "reoriented rings" and "reprojected to WGS84" can appear.
         /// </summary>
         public IReadOnlyList<string> Repairs { get; }
 
         /// <summary>The geometry as a GeoJSON geometry object, coordinates as numbers.</summary>
         public string ToGeoJson() => JsonSerializer.Serialize(Geometry, GeoJsonOptions);
 
-        public override string ToString() => $"{Name} (#{Index}, {PolygonCount} polygon(s), {AreaKm2:0.###} km²)";
+        public override string ToString() =>
+            $"{Name} (#{Index}, {PolygonCount} polygon(s), {AreaKm2.ToString("0.###", CultureInfo.InvariantCulture)} km²)";
 
         /// <summary>Validates a geometry given directly (not read from a file) and wraps it as an AOI.</summary>
         /// <param name="name">The AOI's name; the index as text when null or empty.</param>
@@ -81,11 +83,11 @@ namespace Mapflow.Client.Aois
             }
 
             var raw = NtsGeometryReader.ToRaw(geometry, context);
-            var copy = properties is null ? NoProperties : new Dictionary<string, object?>(ToDictionary(properties));
-            return AoiValidator.Validate(raw, context, copy, repair);
+            return AoiValidator.Validate(raw, context, properties is null ? NoProperties : Copy(properties), repair);
         }
 
-        private static Dictionary<string, object?> ToDictionary(IReadOnlyDictionary<string, object?> source)
+        // A copy, so the caller changing its dictionary later cannot change the AOI.
+        private static Dictionary<string, object?> Copy(IReadOnlyDictionary<string, object?> source)
         {
             var result = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var pair in source)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Mapflow.Client.Aois.GeoJson;
+using Mapflow.Client.Aois.Nts;
 
 namespace Mapflow.Client.Aois
 {
@@ -17,7 +18,7 @@ namespace Mapflow.Client.Aois
     /// </remarks>
     public static class AoiReader
     {
-        public const string SupportedExtensions = ".geojson, .json";
+        public const string SupportedExtensions = ".geojson, .json, .shp, .gpkg";
 
         /// <exception cref="NotSupportedException">The extension is not one of <see cref="SupportedExtensions"/>.</exception>
         /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -31,6 +32,8 @@ namespace Mapflow.Client.Aois
             Func<string, AoiReadOptions, IEnumerable<AoiReadResult>> read = extension switch
             {
                 ".geojson" or ".json" => ReadGeoJsonFile,
+                ".shp" => ShapefileSource.Read,
+                ".gpkg" => GeoPackageSource.Read,
                 _ => throw new NotSupportedException(
                     $"Cannot read AOIs from '{path}': the extension '{extension}' is not supported; use one of {SupportedExtensions}."),
             };

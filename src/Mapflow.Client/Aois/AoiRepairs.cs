@@ -8,7 +8,10 @@ namespace Mapflow.Client.Aois
         public const string FixedSelfIntersection = "fixed self-intersection";
         public const string FixedInvalidHole = "fixed invalid hole";
 
-        /// <summary>The only change made without -Repair: RFC 7946 wants exterior rings CCW and holes CW.</summary>
+        /// <summary>Made without -Repair too: RFC 7946 wants exterior rings CCW and holes CW.</summary>
         public const string ReorientedRings = "reoriented rings";
+
+        /// <summary>Made without -Repair too: a shapefile or GeoPackage in another CRS was converted to WGS84 lon/lat.</summary>
+        public const string Reprojected = "reprojected to WGS84";
     }
 }

@@ -49,7 +49,8 @@ namespace Mapflow.Client.Aois
         {
             foreach (var (polygon, ring, position) in Positions(raw))
             {
-                if (position.X < -180 || position.X > 180 || position.Y < -90 || position.Y > 90)
+                // Written as "not inside" so NaN (possible from a caller's NTS geometry) fails too.
+                if (!(position.X >= -180 && position.X <= 180 && position.Y >= -90 && position.Y <= 90))
                 {
                     throw context.Fail(AoiProblemCodes.CoordinatesOutOfRange,
                         $"{raw.RingLabel(polygon, ring)} has position {AoiText.Point(position)} outside longitude -180..180 / latitude -90..90; "

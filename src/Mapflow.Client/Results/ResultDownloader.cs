@@ -25,7 +25,7 @@ public sealed class ResultDownloader
         _policy = new RetryPolicy(client.Options.Retry);
     }
 
-    public async Task<SavedResult> DownloadAsync(Processing processing, Guid? aoiId, string path, CancellationToken cancel)
+    public async Task<SavedResult> DownloadAsync(Processing processing, Guid? aoiId, string? aoiName, string path, CancellationToken cancel)
     {
         var clock = _client.Options.TimeProvider;
         var started = clock.GetTimestamp();
@@ -33,7 +33,9 @@ public sealed class ResultDownloader
         {
             try
             {
-                return await DownloadOnceAsync(processing, aoiId, path, cancel).ConfigureAwait(false);
+                var saved = await DownloadOnceAsync(processing, aoiId, path, cancel).ConfigureAwait(false);
+                saved.AoiName = aoiName;
+                return saved;
             }
             catch (Exception e) when (IsRetryable(e) && !cancel.IsCancellationRequested)
             {
@@ -51,8 +53,7 @@ public sealed class ResultDownloader
 
     private async Task<SavedResult> DownloadOnceAsync(Processing processing, Guid? aoiId, string path, CancellationToken cancel)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        var temp = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+        var temp = TemporaryPathFor(path);
         try
         {
             long length;
@@ -116,7 +117,15 @@ public sealed class ResultDownloader
         return (total, BitConverter.ToString(hash.GetHashAndReset()).Replace("-", "").ToLowerInvariant());
     }
 
-    private static void MoveIntoPlace(string temp, string path)
+    /// <summary>A hidden file beside <paramref name="path"/>, so the final rename stays on one volume.</summary>
+    internal static string TemporaryPathFor(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!,
+            "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+    }
+
+    internal static void MoveIntoPlace(string temp, string path)
     {
         // File.Move cannot overwrite on netstandard2.0; Replace swaps atomically when the target exists (-Force).
         if (File.Exists(path)) File.Replace(temp, path, null);

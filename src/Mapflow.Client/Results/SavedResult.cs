@@ -9,6 +9,7 @@ public sealed class SavedResult
     public Guid ProcessingId { get; set; }
     public string ProcessingName { get; set; } = "";
     public Guid? AoiId { get; set; }
+    public string? AoiName { get; set; }
     public long FeatureCount { get; set; }
     public long Length { get; set; }
     public string Sha256 { get; set; } = "";

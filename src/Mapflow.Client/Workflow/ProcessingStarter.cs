@@ -13,8 +13,6 @@ public enum StartOutcome
 {
     /// <summary>A new processing was created (and paid for).</summary>
     Created,
-    /// <summary>A processing with the same key was already in the project; nothing was created.</summary>
-    Existing,
     /// <summary>The create's answer was lost, and the processing it made was found by its key.</summary>
     Recovered,
 }
@@ -51,12 +49,17 @@ public sealed class ProcessingStarter
         _policy = new RetryPolicy(client.Options.Retry);
     }
 
-    public async Task<StartResult> StartAsync(ProcessingRequest request, bool force, CancellationToken cancel)
-    {
-        var key = request.Meta?[ProcessingStatus.ClientKeyMeta] ?? throw new ArgumentException("The request carries no start key in meta.");
-        if (!force && await FindAsync(request.Name, key, fresh: false, cancel).ConfigureAwait(false) is { } existing)
-            return new StartResult(existing, StartOutcome.Existing);
+    /// <summary>The processing this request already made in the project, found by the key in its meta; null if none.</summary>
+    public Task<Processing?> FindAsync(ProcessingRequest request, CancellationToken cancel) =>
+        FindAsync(request.Name, KeyOf(request), fresh: false, cancel);
 
+    /// <summary>
+    /// Creates the processing. After an unclear outcome it looks the key up and creates again only when the
+    /// server has no processing with it, so one call never yields two processings.
+    /// </summary>
+    public async Task<StartResult> CreateAsync(ProcessingRequest request, CancellationToken cancel)
+    {
+        var key = KeyOf(request);
         var clock = _client.Options.TimeProvider;
         var started = clock.GetTimestamp();
         for (var retry = 1; ; retry++)
@@ -76,6 +79,11 @@ public sealed class ProcessingStarter
             }
         }
     }
+
+    private static string KeyOf(ProcessingRequest request) =>
+        request.Meta != null && request.Meta.TryGetValue(ProcessingStatus.ClientKeyMeta, out var key)
+            ? key
+            : throw new ArgumentException("The request carries no start key in meta.", nameof(request));
 
     /// <summary>Failures after which the server may or may not have created the processing.</summary>
     private static bool IsUnclear(Exception e) =>

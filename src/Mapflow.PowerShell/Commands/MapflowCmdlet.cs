@@ -168,9 +168,15 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
             // Their failures were reported or no longer matter once the pipeline has ended.
         }
         _queue.CompleteAdding();
+        ReleaseResources();
         _throttle?.Dispose();
         _stop.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Called once the command's work has ended, normally or not: delete what was left unfinished.</summary>
+    protected virtual void ReleaseResources()
+    {
     }
 
     /// <summary>Carries a fatal failure and its target from a worker to the pipeline thread.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Mapflow.Client.Aois.GeoJson
@@ -19,7 +18,7 @@ namespace Mapflow.Client.Aois.GeoJson
                     throw Invalid(context, $"the feature is a JSON {GeoJsonGeometryParser.Kind(feature)}, not an object");
 
                 var properties = Properties(feature, context);
-                context = new FeatureContext(sourcePath, index, Name(properties, options.NameProperty) ?? context.Name);
+                context = new FeatureContext(sourcePath, index, AoiNames.From(properties, options.NameProperty, index));
 
                 if (!feature.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
                     || type.GetString() != "Feature")
@@ -89,21 +88,6 @@ namespace Mapflow.Client.Aois.GeoJson
             JsonValueKind.Null => null,
             _ => value.GetRawText(), // nested objects and arrays stay JSON text
         };
-
-        // A number is a usable name too (OSM ids); anything blank falls back to the index.
-        private static string? Name(Dictionary<string, object?> properties, string nameProperty)
-        {
-            if (!properties.TryGetValue(nameProperty, out var value))
-                return null;
-            string? text = value switch
-            {
-                string s => s,
-                long l => l.ToString(CultureInfo.InvariantCulture),
-                double d => d.ToString("R", CultureInfo.InvariantCulture),
-                _ => null,
-            };
-            return string.IsNullOrWhiteSpace(text) ? null : text;
-        }
 
         private static AoiValidationException Invalid(FeatureContext context, string message) =>
             context.Fail(AoiProblemCodes.InvalidFeature, message);

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text.Json;
+using Mapflow.Client.Json;
 
 namespace Mapflow.Client.Aois.GeoJson
 {

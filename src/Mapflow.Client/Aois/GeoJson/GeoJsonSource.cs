@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Mapflow.Client.Json;
 
 namespace Mapflow.Client.Aois.GeoJson
 {

@@ -2,202 +2,125 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.IO;
-using System.Text;
-using System.Text.Json;
 using Mapflow.Client;
-using Mapflow.Client.Aois;
 using Mapflow.Client.Workflow;
 
 namespace Mapflow.PowerShell.Commands;
 
 /// <summary>
-/// Starts one processing per AOI (POST /processings/v2), a few at a time. Every start carries a key of its
-/// content in meta, so running the same command again emits the processings it already made instead of paying
-/// twice. Processings are emitted as their starts complete, which is not necessarily input order.
+/// Starts processings over AOIs (POST /processings/v2): one per AOI, or packed with -GroupSize/-Group, a few at a
+/// time. Every start carries a key of its content in meta; a processing already made with that key is emitted
+/// instead of paying twice. Processings are emitted as their starts complete, not in input order.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "MapflowProcessing", DefaultParameterSetName = ByAoi, SupportsShouldProcess = true)]
 [OutputType(typeof(Processing))]
-public sealed class StartMapflowProcessingCommand : MapflowCmdlet
+public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 {
-    private const string ByAoi = "ByAoi";
-    private const string ByGeometry = "ByGeometry";
-    private static readonly string ModuleVersion = typeof(StartMapflowProcessingCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-    private readonly List<Aoi> _aois = new();
-
-    [Parameter(ParameterSetName = ByAoi, Mandatory = true, ValueFromPipeline = true)]
-    [Alias("InputObject")]
-    public Aoi[] Aoi { get; set; } = Array.Empty<Aoi>();
-
-    /// <summary>A Polygon or MultiPolygon as GeoJSON text, or an object that converts to it.</summary>
-    [Parameter(ParameterSetName = ByGeometry, Mandatory = true)]
-    public object Geometry { get; set; } = "";
-
-    /// <summary>Model name or id; emoji, case and punctuation are ignored, so "Buildings" is "🏠 Buildings".</summary>
-    [Parameter(Mandatory = true)]
-    [Alias("WorkflowDef", "wdName")]
-    public string Model { get; set; } = "";
-
-    /// <summary>A project object, id or name; the default project when omitted.</summary>
-    [Parameter]
-    public object? Project { get; set; }
-
-    /// <summary>The processing name; with AOIs from the pipeline each AOI's name is appended.</summary>
-    [Parameter]
-    public string? Name { get; set; }
-
-    /// <summary>Imagery provider name as /user/status lists it (e.g. Mapbox); the account's first provider when omitted.</summary>
-    [Parameter]
-    public string? DataProvider { get; set; }
-
-    [Parameter]
-    [ValidateRange(0, 22)]
-    public int? Zoom { get; set; }
-
-    /// <summary>Optional model blocks to enable, e.g. Classification; the others are sent disabled.</summary>
-    [Parameter]
-    public string[] Option { get; set; } = Array.Empty<string>();
+    private readonly object _budgetLock = new();
+    private long _reserved;
+    private int _overBudget;
 
     /// <summary>Create even when a processing with the same content already exists in the project.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Stop before a start would take the credits this run spends past this number.</summary>
     [Parameter]
-    [ValidateRange(1, 16)]
-    public int ThrottleLimit { get; set; } = 4;
-
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByAoi)
-        {
-            _aois.AddRange(Aoi);
-            return;
-        }
-        // The same reader and checks as Import-MapflowAoi, so a geometry given inline is held to the same rules.
-        AoiReadResult? result;
-        try
-        {
-            using var text = new MemoryStream(Encoding.UTF8.GetBytes(GeometryText()));
-            result = AoiReader.ReadGeoJson(text, "-Geometry", new AoiReadOptions()).FirstOrDefault();
-        }
-        catch (Exception e) when (e is InvalidDataException or JsonException)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, "Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry));
-            return;
-        }
-        if (result?.Problem is { } problem)
-            ThrowTerminatingError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, Geometry));
-        if (result?.Aoi is { } aoi) _aois.Add(aoi);
-    }
+    [ValidateRange(0, long.MaxValue)]
+    public long? MaxCredits { get; set; }
 
     protected override void EndProcessing()
     {
-        if (_aois.Count == 0) return;
-        var session = ResolveSession();
-        Model model = null!;
-        DataProvider provider = null!;
-        Guid projectId = default;
-        Run(async cancel =>
-        {
-            var account = await session.GetAccountAsync(refresh: false, cancel).ConfigureAwait(false);
-            model = ModelResolver.Resolve(account.Models, Model);
-            provider = ResolveProvider(account);
-            projectId = await ProjectReference.ResolveAsync(session, Project, cancel).ConfigureAwait(false)
-                        ?? (await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false)).Id;
-        });
-        var blocks = ResolveBlocks(model);
-        var starter = new ProcessingStarter(session.Client, projectId);
-        SetThrottle(ThrottleLimit);
+        var (session, account, model, plan) = PlanRun();
+        if (plan.Count == 0) return;
 
-        foreach (var aoi in _aois)
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+            ? ((SwitchParameter)w).IsPresent
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        var credits = account.BillingType == "CREDITS" ? account.RemainingCredits : null;
+        // Estimates cost a request per processing, so they are made only when a decision needs them.
+        var costs = whatIf || MaxCredits != null ? EstimateCosts(session, plan) : null;
+        if (whatIf)
         {
-            var request = BuildRequest(aoi, model, provider, blocks, projectId);
-            PumpReady();
-            if (!ShouldProcess(request.Name, $"Start '{model.Name}' on {aoi.AreaKm2:0.###} km² ({aoi.PolygonCount} polygon(s)) with {provider.Name}")) continue;
+            foreach (var start in plan) ShouldProcess(start.Name, Describe(model, start, costs![start]));
+            WriteSummary(plan, costs!, credits);
+            return;
+        }
+
+        var budget = MaxCredits is { } max ? Math.Min(max, credits ?? long.MaxValue) : credits;
+        var starter = new ProcessingStarter(session.Client, plan[0].Request.ProjectId!.Value);
+        SetThrottle(ThrottleLimit);
+        foreach (var start in plan)
+        {
+            var cost = costs?[start];
             Start(async cancel =>
             {
                 try
                 {
-                    var result = await starter.StartAsync(request, Force, cancel).ConfigureAwait(false);
-                    switch (result.Outcome)
+                    if (!Force && await starter.FindAsync(start.Request, cancel).ConfigureAwait(false) is { } existing)
                     {
-                        case StartOutcome.Existing:
-                            QueueVerbose($"'{request.Name}' was already started as {result.Processing.Id}; not starting it again (use -Force to start anyway).");
-                            break;
-                        case StartOutcome.Recovered:
-                            QueueVerbose($"'{request.Name}': the create's answer was lost, but the processing {result.Processing.Id} was found by its key; not created again.");
-                            break;
+                        QueueVerbose($"'{start.Name}' was already started as {existing.Id}; not starting it again (use -Force to start anyway).");
+                        QueueObject(existing);
+                        return;
                     }
+                    if (!Reserve(cost, budget, start)) return;
+                    if (!await ShouldProcessAsync(start.Name, Describe(model, start, cost)).ConfigureAwait(false))
+                    {
+                        Release(cost);
+                        return;
+                    }
+                    var result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
+                    if (result.Outcome == StartOutcome.Recovered)
+                        QueueVerbose($"'{start.Name}': the create's answer was lost, but processing {result.Processing.Id} was found by its key; not created again.");
                     QueueObject(result.Processing);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    QueueFailure(e, aoi);
+                    QueueFailure(e, start.Aois.Count == 1 ? start.Aois[0] : start.Aois);
                 }
             });
         }
         WaitForAll();
+        if (_overBudget > 0)
+            WriteWarning($"{_overBudget} of {plan.Count} processing(s) were not started to stay within {budget} credits; run the command again with a larger -MaxCredits (or after a top-up) to start them.");
     }
 
-    private ProcessingRequest BuildRequest(Aoi aoi, Model model, DataProvider provider, List<BlockSelection> blocks, Guid projectId)
+    /// <summary>Takes the estimate out of the budget, or refuses (once with an error, then silently counted) when it does not fit.</summary>
+    private bool Reserve(long? cost, long? budget, PlannedStart start)
     {
-        var name = ParameterSetName == ByGeometry ? Name ?? "Processing"
-            : Name is null ? aoi.Name
-            : _aois.Count == 1 ? Name : $"{Name} {aoi.Name}";
-        var request = new ProcessingRequest
+        if (cost is null || budget is null) return true;
+        lock (_budgetLock)
         {
-            Name = name,
-            ProjectId = projectId,
-            WdId = model.Id,
-            Geometry = aoi.Geometry,
-            Params = new ProcessingParams { SourceParams = { DataProvider = new DataProviderSource { ProviderName = provider.Name, Zoom = Zoom } } },
-            Blocks = blocks.Count > 0 ? blocks : null,
-        };
-        request.Meta = new Dictionary<string, string>
-        {
-            ["source-app"] = "mapflow-powershell",
-            ["version"] = ModuleVersion,
-            [ProcessingStatus.ClientKeyMeta] = StartKey.Compute(request),
-        };
-        return request;
-    }
-
-    private DataProvider ResolveProvider(Account account)
-    {
-        if (DataProvider is null)
-            return account.DataProviders.FirstOrDefault() ?? throw new InvalidOperationException("The account lists no data provider; pass -DataProvider.");
-        return account.DataProviders.FirstOrDefault(p => string.Equals(p.Name, DataProvider, StringComparison.OrdinalIgnoreCase))
-               ?? throw new ArgumentException($"No data provider is called '{DataProvider}'. Available: {string.Join(", ", account.DataProviders.Select(p => p.Name))}.");
-    }
-
-    private List<BlockSelection> ResolveBlocks(Model model)
-    {
-        var optional = model.Blocks.Where(b => b.Optional).ToList();
-        var unknown = Option.Where(o => !optional.Any(b => string.Equals(b.Name, o, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (unknown.Count > 0)
-        {
-            ThrowTerminatingError(ErrorRecords.Create("Model.UnknownOption", ErrorCategory.InvalidArgument, unknown,
-                $"'{model.Name}' has no option {string.Join(", ", unknown)}. Its options: {string.Join(", ", optional.Select(b => b.Name))}."));
+            if (_overBudget == 0 && _reserved + cost <= budget)
+            {
+                _reserved += cost.Value;
+                return true;
+            }
+            if (_overBudget++ == 0)
+            {
+                var why = MaxCredits is { } max && budget == max ? $"-MaxCredits {max}" : $"the {budget} credits left on the account";
+                QueueError(ErrorRecords.Create("Processing.BudgetExceeded", ErrorCategory.LimitsExceeded, start.Request.Name,
+                    $"Starting '{start.Name}' ({cost} credits) would take this run to {_reserved + cost} credits, past {why}; it and the processings after it were not started."));
+            }
+            return false;
         }
-        return optional.Select(b => new BlockSelection
-        {
-            Name = b.Name,
-            Enabled = Option.Any(o => string.Equals(o, b.Name, StringComparison.OrdinalIgnoreCase)),
-        }).ToList();
     }
 
-    private string GeometryText() => (Geometry is PSObject ps ? ps.BaseObject : Geometry) switch
+    private void Release(long? cost)
     {
-        string text => text,
-        var other => JsonSerializer.Serialize(other is System.Collections.IDictionary d ? ToPlain(d) : other),
-    };
+        if (cost is null) return;
+        lock (_budgetLock) _reserved -= cost.Value;
+    }
 
-    private static object? ToPlain(object? value) => value switch
+    private static string Describe(Model model, PlannedStart start, long? cost) =>
+        $"Start '{model.Name}' on {start.AreaKm2:0.###} km² ({start.Aois.Count} AOI(s), {start.PolygonCount} polygon(s)) " +
+        $"with {start.Request.Params!.SourceParams.DataProvider!.ProviderName}{(cost is null ? "" : $" for {cost} credits")}";
+
+    private void WriteSummary(IReadOnlyList<PlannedStart> plan, IReadOnlyDictionary<PlannedStart, long> costs, long? credits)
     {
-        PSObject ps => ToPlain(ps.BaseObject),
-        System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => ToPlain(d[k])),
-        string s => s,
-        System.Collections.IEnumerable e => e.Cast<object?>().Select(ToPlain).ToList(),
-        _ => value,
-    };
+        var total = costs.Values.Sum();
+        var text = $"What if: {plan.Count} processing(s), {plan.Sum(p => p.Aois.Count)} AOI(s), {plan.Sum(p => p.AreaKm2):0.###} km², {total} credits" +
+                   (credits is null ? "." : $"; {credits} credits left on the account{(total > credits ? " — NOT ENOUGH" : "")}.");
+        WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST" });
+    }
 }

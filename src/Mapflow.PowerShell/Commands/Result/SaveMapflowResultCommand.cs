@@ -1,37 +1,58 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Mapflow.Client;
 using Mapflow.Client.Results;
 
 namespace Mapflow.PowerShell.Commands;
 
 /// <summary>
-/// Downloads the GeoJSON result of each OK processing into a folder, a few at a time, each file renamed into
-/// place only once complete. A file that is already there is skipped unless -Force.
+/// Downloads the GeoJSON result of each OK processing, a few at a time: into a folder (one file per processing,
+/// or per AOI with -PerAoi, listed in mapflow-manifest.json), or merged into one file with -Merge. Every file is
+/// renamed into place only once complete; a file that is already there is skipped unless -Force.
 /// </summary>
-[Cmdlet(VerbsData.Save, "MapflowResult", DefaultParameterSetName = ByObject, SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Save, "MapflowResult", DefaultParameterSetName = ObjectToFolder, SupportsShouldProcess = true)]
 [OutputType(typeof(SavedResult))]
 public sealed class SaveMapflowResultCommand : MapflowCmdlet
 {
-    private const string ByObject = "ByObject";
-    private const string ById = "ById";
+    private const string ObjectToFolder = "ObjectToFolder";
+    private const string IdToFolder = "IdToFolder";
+    private const string ObjectToMerge = "ObjectToMerge";
+    private const string IdToMerge = "IdToMerge";
+    private readonly List<SavedResult> _saved = new();
+    private readonly SemaphoreSlim _mergeLock = new(1, 1);
     private MapflowSession? _session;
     private ResultDownloader? _downloader;
+    private MergedResultWriter? _merge;
     private string _folder = "";
 
-    [Parameter(ParameterSetName = ByObject, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = ObjectToFolder, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = ObjectToMerge, Mandatory = true, ValueFromPipeline = true)]
     public Processing[] InputObject { get; set; } = Array.Empty<Processing>();
 
-    [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdToFolder, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdToMerge, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProcessingId")]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
     /// <summary>The folder for the files; created when missing.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = ObjectToFolder, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = IdToFolder, Mandatory = true, Position = 0)]
     public string Path { get; set; } = "";
 
-    /// <summary>Download again even when the file is already there.</summary>
+    /// <summary>One GeoJSON file for every result, each feature carrying its processing and AOI as properties.</summary>
+    [Parameter(ParameterSetName = ObjectToMerge, Mandatory = true)]
+    [Parameter(ParameterSetName = IdToMerge, Mandatory = true)]
+    public string Merge { get; set; } = "";
+
+    /// <summary>Save each AOI of a processing on its own (a grouped start's AOIs keep their source names).</summary>
+    [Parameter]
+    public SwitchParameter PerAoi { get; set; }
+
+    /// <summary>Download again even when the file is already there; with -Merge, replace the merged file.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -39,27 +60,52 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 4;
 
+    private bool Merging => ParameterSetName is ObjectToMerge or IdToMerge;
+
     protected override void BeginProcessing()
     {
         _session = ResolveSession();
         _downloader = new ResultDownloader(_session.Client);
-        _folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Merging ? Merge : Path);
+        _folder = Merging ? System.IO.Path.GetDirectoryName(target)! : target;
         Directory.CreateDirectory(_folder);
+        if (Merging)
+        {
+            if (File.Exists(target) && !Force)
+                ThrowTerminatingError(ErrorRecords.Create("Result.MergeFileExists", ErrorCategory.ResourceExists, target,
+                    $"'{target}' is already there; use -Force to replace it."));
+            if (ShouldProcess(target, "Merge Mapflow results into one GeoJSON file"))
+                _merge = new MergedResultWriter(target);
+        }
         SetThrottle(ThrottleLimit);
     }
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == ById)
+        if (Merging && _merge is null) return;
+        if (ParameterSetName is IdToFolder or IdToMerge)
             foreach (var id in Id) Start(async cancel => await SaveAsync(await _session!.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false));
         else
             foreach (var processing in InputObject) Start(cancel => SaveAsync(processing, cancel));
         PumpReady();
     }
 
-    protected override void EndProcessing() => WaitForAll();
+    protected override void EndProcessing()
+    {
+        WaitForAll();
+        if (_merge != null)
+        {
+            _merge.Complete();
+            var info = new FileInfo(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Merge));
+            WriteObject(new SavedResult { Path = info.FullName, ProcessingName = "(merged)", FeatureCount = _merge.FeatureCount, Length = info.Length });
+        }
+        else if (_saved.Count > 0)
+        {
+            ResultManifest.Update(_folder, _saved);
+        }
+    }
 
-    private async System.Threading.Tasks.Task SaveAsync(Processing processing, System.Threading.CancellationToken cancel)
+    private async Task SaveAsync(Processing processing, CancellationToken cancel)
     {
         if (processing.Status != ProcessingStatus.Ok)
         {
@@ -67,22 +113,86 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
                 $"Processing '{processing.Name}' ({processing.Id}) is {processing.Status}, not OK, so it has no result to save. Pipe it through Wait-MapflowProcessing first."));
             return;
         }
-        var path = System.IO.Path.Combine(_folder, SafeFileName.For(processing.Name, processing.Id, ".geojson"));
-        if (File.Exists(path) && !Force)
-        {
-            QueueVerbose($"'{path}' is already there; skipped (use -Force to download again).");
-            QueueObject(new SavedResult { Path = path, ProcessingId = processing.Id, ProcessingName = processing.Name, Length = new FileInfo(path).Length, Skipped = true });
-            return;
-        }
-        if (!await ShouldProcessAsync(path, $"Save the result of '{processing.Name}'").ConfigureAwait(false)) return;
         try
         {
-            var saved = await _downloader!.DownloadAsync(processing, null, path, cancel).ConfigureAwait(false);
-            QueueObject(saved);
+            // A merge needs the AOI of each feature, so it splits grouped processings too.
+            var grouped = processing.AoiCount > 1;
+            if (PerAoi || Merging && grouped)
+            {
+                foreach (var part in await ResultParts.ForAsync(_session!.Client, processing, cancel).ConfigureAwait(false))
+                    await SaveOneAsync(processing, part.AoiId, part.Name, cancel).ConfigureAwait(false);
+            }
+            else
+            {
+                await SaveOneAsync(processing, null, null, cancel).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
             QueueFailure(e, processing);
         }
     }
+
+    private async Task SaveOneAsync(Processing processing, Guid? aoiId, string? aoiName, CancellationToken cancel)
+    {
+        if (Merging)
+        {
+            await MergeOneAsync(processing, aoiId, aoiName, cancel).ConfigureAwait(false);
+            return;
+        }
+        var path = System.IO.Path.Combine(_folder, SafeFileName.For(aoiName ?? processing.Name, aoiId ?? processing.Id, ".geojson"));
+        if (File.Exists(path) && !Force)
+        {
+            QueueVerbose($"'{path}' is already there; skipped (use -Force to download again).");
+            Done(new SavedResult
+            {
+                Path = path, ProcessingId = processing.Id, ProcessingName = processing.Name, AoiId = aoiId, AoiName = aoiName,
+                Length = new FileInfo(path).Length, Skipped = true,
+            });
+            return;
+        }
+        if (!await ShouldProcessAsync(path, $"Save the result of '{aoiName ?? processing.Name}'").ConfigureAwait(false)) return;
+        Done(await _downloader!.DownloadAsync(processing, aoiId, aoiName, path, cancel).ConfigureAwait(false));
+    }
+
+    private async Task MergeOneAsync(Processing processing, Guid? aoiId, string? aoiName, CancellationToken cancel)
+    {
+        var part = System.IO.Path.Combine(_folder, "." + Guid.NewGuid().ToString("N") + ".part.geojson");
+        try
+        {
+            await _downloader!.DownloadAsync(processing, aoiId, aoiName, part, cancel).ConfigureAwait(false);
+            await _mergeLock.WaitAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                _merge!.Append(part, new Dictionary<string, string?>
+                {
+                    ["mapflow_processing_id"] = processing.Id.ToString(),
+                    ["mapflow_processing_name"] = processing.Name,
+                    ["mapflow_aoi_id"] = aoiId?.ToString(),
+                    ["mapflow_aoi_name"] = aoiName ?? processing.Name,
+                });
+            }
+            finally
+            {
+                _mergeLock.Release();
+            }
+        }
+        finally
+        {
+            File.Delete(part);
+        }
+    }
+
+    protected override void ReleaseResources()
+    {
+        // Deletes the temporary merge file when the merge did not complete.
+        _merge?.Dispose();
+        _mergeLock.Dispose();
+    }
+
+    private void Done(SavedResult result) => Post(() =>
+    {
+        _saved.Add(result);
+        WriteObject(result);
+    });
 }

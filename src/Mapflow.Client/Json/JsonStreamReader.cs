@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 
-namespace Mapflow.Client.Aois.GeoJson
+namespace Mapflow.Client.Json
 {
     /// <summary>
     /// Utf8JsonReader over a stream through a refilled buffer. Utf8JsonReader is a ref struct and cannot live in a
@@ -88,7 +88,7 @@ namespace Mapflow.Client.Aois.GeoJson
 
         /// <summary>
         /// Reads the next value whole and returns a copy of its bytes; null when the next token ends the enclosing
-        /// array. Used for one feature at a time.
+        /// array. Used for one feature at a time (AOIs on import, result features on save).
         /// </summary>
         public byte[]? ReadValueBytes()
         {

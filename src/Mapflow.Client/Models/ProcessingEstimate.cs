@@ -1,0 +1,13 @@
+namespace Mapflow;
+
+/// <summary>What one planned processing would cost, from POST /processing/cost/v2.</summary>
+public sealed class ProcessingEstimate
+{
+    public string Name { get; set; } = "";
+    public string Model { get; set; } = "";
+    public int AoiCount { get; set; }
+    public int PolygonCount { get; set; }
+    public double AreaKm2 { get; set; }
+    public long Credits { get; set; }
+    public string[] AoiNames { get; set; } = System.Array.Empty<string>();
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Mapflow.Client.Results;
+
+/// <summary>
+/// mapflow-manifest.json beside the result files: which processing and AOI each file holds, its original name,
+/// feature count, size and SHA-256. Updated, never truncated, by every save into the folder; written atomically.
+/// </summary>
+public static class ResultManifest
+{
+    public const string FileName = "mapflow-manifest.json";
+
+    public static void Update(string folder, IEnumerable<SavedResult> saved)
+    {
+        var path = Path.Combine(folder, FileName);
+        var entries = Read(path).ToDictionary(e => e.File, StringComparer.Ordinal);
+        foreach (var result in saved)
+        {
+            var file = Path.GetFileName(result.Path);
+            // A skipped file keeps the entry it got when it was written.
+            if (result.Skipped && entries.ContainsKey(file)) continue;
+            entries[file] = new ManifestEntry
+            {
+                File = file,
+                ProcessingId = result.ProcessingId,
+                ProcessingName = result.ProcessingName,
+                AoiId = result.AoiId,
+                AoiName = result.AoiName,
+                FeatureCount = result.FeatureCount,
+                Length = result.Length,
+                Sha256 = result.Sha256,
+                SavedAt = result.Skipped ? null : DateTimeOffset.UtcNow,
+            };
+        }
+        var temp = ResultDownloader.TemporaryPathFor(path);
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entries.Values.OrderBy(e => e.File, StringComparer.Ordinal).ToList(),
+            new JsonSerializerOptions(MapflowJson.Options) { WriteIndented = true }));
+        ResultDownloader.MoveIntoPlace(temp, path);
+    }
+
+    public static IReadOnlyList<ManifestEntry> Read(string path)
+    {
+        if (!File.Exists(path)) return Array.Empty<ManifestEntry>();
+        try
+        {
+            return JsonSerializer.Deserialize<List<ManifestEntry>>(File.ReadAllBytes(path), MapflowJson.Options) ?? new List<ManifestEntry>();
+        }
+        catch (JsonException)
+        {
+            // A damaged manifest is rebuilt from this save rather than stopping it.
+            return Array.Empty<ManifestEntry>();
+        }
+    }
+}
+
+public sealed class ManifestEntry
+{
+    public string File { get; set; } = "";
+    public Guid ProcessingId { get; set; }
+    public string ProcessingName { get; set; } = "";
+    public Guid? AoiId { get; set; }
+    public string? AoiName { get; set; }
+    public long FeatureCount { get; set; }
+    public long Length { get; set; }
+    public string Sha256 { get; set; } = "";
+    public DateTimeOffset? SavedAt { get; set; }
+}

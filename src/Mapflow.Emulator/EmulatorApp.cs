@@ -1,0 +1,71 @@
+using Mapflow.Emulator.Endpoints;
+using Mapflow.Emulator.Faults;
+using Mapflow.Emulator.RequestLogging;
+using Mapflow.Emulator.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Mapflow.Emulator;
+
+/// <summary>
+/// Builds the emulator of the Mapflow REST API. Routes are served at the root and, for clients whose
+/// base URL ends in <c>/rest</c> like the real one, under <c>/rest</c> too.
+/// </summary>
+public static class EmulatorApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5088";
+
+    /// <summary>Creates the app without starting it. Throws <see cref="NonLoopbackUrlException"/> for a non-loopback --urls.</summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var urls = builder.Configuration["urls"];
+        if (string.IsNullOrWhiteSpace(urls))
+            builder.WebHost.UseUrls(DefaultUrl);
+        else
+            LoopbackGuard.Ensure(urls);
+
+        // Test harnesses read stdout for the listening line, so ASP.NET's own logging goes to stderr, warnings only.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
+        builder.Services.AddSingleton(new EmulatorState(options));
+        builder.Services.AddSingleton<FaultRegistry>();
+        builder.Services.AddSingleton<RequestLog>();
+
+        var app = builder.Build();
+        app.UsePathBase("/rest");
+        // Outermost first: the log sees the final status, faults wrap everything the API does, errors become JSON, then auth.
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseMiddleware<Auth.Middleware>();
+        // Unknown routes (404) and wrong methods (405) get a shape-1 body too.
+        app.UseStatusCodePages(context => Json.Error(
+            new ApiError(context.HttpContext.Response.StatusCode == StatusCodes.Status405MethodNotAllowed ? "METHOD_NOT_ALLOWED" : "NOT_FOUND",
+                $"No such endpoint: {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}", new Dictionary<string, string>()),
+            context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+        app.UseRouting();
+
+        UserEndpoints.Map(app);
+        ProjectEndpoints.Map(app);
+        ProcessingEndpoints.Map(app);
+        ProcessingV1Endpoints.Map(app);
+        ProcessingActionEndpoints.Map(app);
+        ResultEndpoints.Map(app);
+        CostEndpoints.Map(app);
+        ControlEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The address actually bound (with the real port when 0 was asked for). Call after the app has started.</summary>
+    public static string ListeningAddress(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+    /// <summary>The API token of the first configured user.</summary>
+    public static string DemoToken(WebApplication app) =>
+        app.Services.GetRequiredService<EmulatorState>().Users[0].Token;
+}

@@ -1,0 +1,41 @@
+using Mapflow.Emulator.Planning;
+using Mapflow.Emulator.State;
+
+namespace Mapflow.Emulator.Endpoints;
+
+/// <summary>Creating a processing, shared by v1 and v2: validate and price, pick the project, charge, store.</summary>
+internal static class ProcessingCreation
+{
+    public static Processing Create(UserAccount user, EmulatorState state, ProcessingRequest request, ProcessingParams parameters)
+    {
+        var config = state.Config;
+        var plan = ProcessingPlanner.Plan(request, parameters, config, allowAreaOnly: false);
+        var projectId = state.ResolveProjectId(user, request.ProjectId);
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        var processing = new Processing(
+            id,
+            user.Email,
+            projectId,
+            string.IsNullOrWhiteSpace(request.Name) ? id.ToString() : request.Name,
+            request.Description,
+            plan.Model,
+            plan.Params,
+            plan.Blocks,
+            request.Meta ?? [],
+            plan.Aois.Select(a => new Aoi(Guid.NewGuid(), a.Geometry, (long)Math.Round(a.AreaM2))).ToList(),
+            (long)Math.Round(plan.AreaM2),
+            plan.Cost,
+            Created: now,
+            Updated: now,
+            StartedAt: now,
+            // Duration and result size are fixed at creation, so later config changes do not rewrite history.
+            DurationMs: config.ProcessingDurationMs,
+            FeaturesPerAoi: config.FeaturesPerAoi,
+            Forced: null,
+            Review: null,
+            Rating: null,
+            VectorLayerId: Guid.NewGuid());
+        return state.AddProcessing(user, processing);
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Mapflow.Emulator.Faults;
+
+/// <summary>
+/// Applies the first registered fault that matches an API request (see <see cref="FaultKind"/>).
+/// Sits outside the error and auth middleware, so "drop" and "truncate" hide real answers, errors included.
+/// </summary>
+internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults)
+{
+    /// <summary>HttpContext.Items key under which the applied fault kind is left for the request log.</summary>
+    public const string KindKey = "emulator.fault";
+
+    /// <summary>HttpContext.Items key set when a fault cut the connection (RequestAborted may fire later).</summary>
+    public const string AbortedKey = "emulator.aborted";
+
+    // Gives the flushed half of a truncated body time to leave the socket before the connection is cut.
+    private static readonly TimeSpan TruncateGrace = TimeSpan.FromMilliseconds(100);
+
+    private const string HtmlPage =
+        "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n" +
+        "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var fault = ControlApi.Is(context.Request.Path) ? null : faults.Take(context.Request);
+        if (fault is null)
+        {
+            await next(context);
+            return;
+        }
+        context.Items[KindKey] = fault.Kind;
+        switch (fault.Kind)
+        {
+            case FaultKind.Status:
+                if (fault.RetryAfter is not null)
+                    context.Response.Headers.RetryAfter = fault.RetryAfter;
+                await Json.Error(new ApiError("INTERNAL_ERROR", "Injected fault", new Dictionary<string, string>()), fault.Status)
+                    .ExecuteAsync(context);
+                break;
+            case FaultKind.Html:
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(HtmlPage);
+                break;
+            case FaultKind.Reset:
+                Abort(context);
+                break;
+            case FaultKind.Latency:
+                await Task.Delay(fault.DelayMs, context.RequestAborted);
+                await next(context);
+                break;
+            case FaultKind.Drop:
+                await RunBufferedAsync(context);
+                Abort(context);
+                break;
+            case FaultKind.Truncate:
+                var body = await RunBufferedAsync(context);
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(TruncateGrace);
+                Abort(context);
+                break;
+            case FaultKind.Slow:
+                await RunThrottledAsync(context, fault.BytesPerSecond);
+                break;
+        }
+    }
+
+    private static void Abort(HttpContext context)
+    {
+        context.Items[AbortedKey] = true;
+        context.Abort();
+    }
+
+    /// <summary>Runs the rest of the pipeline into memory, so nothing reaches the client yet.</summary>
+    private async Task<byte[]> RunBufferedAsync(HttpContext context)
+    {
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var buffer = new MemoryStream();
+        var buffered = new StreamResponseBodyFeature(buffer);
+        context.Features.Set<IHttpResponseBodyFeature>(buffered);
+        try
+        {
+            await next(context);
+            await buffered.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task RunThrottledAsync(HttpContext context, int bytesPerSecond)
+    {
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var throttled = new StreamResponseBodyFeature(new ThrottledStream(original.Stream, bytesPerSecond, context.RequestAborted), original);
+        context.Features.Set<IHttpResponseBodyFeature>(throttled);
+        try
+        {
+            await next(context);
+            await throttled.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+    }
+}

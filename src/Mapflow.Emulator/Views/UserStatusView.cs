@@ -1,0 +1,50 @@
+using Mapflow.Emulator.Catalog;
+using Mapflow.Emulator.State;
+
+namespace Mapflow.Emulator.Views;
+
+/// <summary><c>GET /user/status</c>: the flat shape every client reads (§4.2), not the nested one of the 2026 docs.</summary>
+internal sealed record UserStatusDto(
+    string Email,
+    string BillingType,
+    int RemainingCredits,
+    long RemainingArea,
+    long ProcessedArea,
+    long AreaLimit,
+    long AoiAreaLimit,
+    int MaxAoisPerProcessing,
+    long MemoryLimit,
+    long TemplateAreaLimit,
+    long SearchAreaLimit,
+    bool ReviewWorkflowEnabled,
+    IReadOnlyList<WorkflowDef> Models,
+    IReadOnlyList<DataProvider> DataProviders,
+    IReadOnlyList<DataProvider> SearchDataProviders,
+    IReadOnlyList<object> Teams);
+
+internal static class UserStatusView
+{
+    // Fixed account limits; only the per-processing ones are configurable.
+    public const long AreaLimit = 1_000_000_000;
+    private const long MemoryLimit = 1L << 30;
+    private const long TemplateAreaLimit = 500_000_000;
+    private const long SearchAreaLimit = 1_000_000_000;
+
+    public static UserStatusDto From(Account account, EmulatorConfig config) => new(
+        account.User.Email,
+        "CREDITS",
+        account.RemainingCredits,
+        Math.Max(AreaLimit - account.ProcessedArea, 0),
+        account.ProcessedArea,
+        AreaLimit,
+        config.AoiAreaLimit,
+        config.MaxAoisPerProcessing,
+        MemoryLimit,
+        TemplateAreaLimit,
+        SearchAreaLimit,
+        false,
+        WorkflowDefs.All,
+        DataProviders.All,
+        [],
+        []);
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Mapflow.Client;
+using Mapflow.Client.Aois;
+using Mapflow.Client.Workflow;
+
+namespace Mapflow.PowerShell.Commands;
+
+/// <summary>
+/// What Start-MapflowProcessing and Get-MapflowProcessingCost share: AOIs in, model, source and grouping
+/// resolved against the account, and the plan of processings checked against its limits.
+/// </summary>
+public abstract class ProcessingPlanCmdlet : MapflowCmdlet
+{
+    protected const string ByAoi = "ByAoi";
+    protected const string ByGeometry = "ByGeometry";
+    private static readonly string ModuleVersion = typeof(ProcessingPlanCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    private readonly List<Aoi> _aois = new();
+
+    [Parameter(ParameterSetName = ByAoi, Mandatory = true, ValueFromPipeline = true)]
+    [Alias("InputObject")]
+    public Aoi[] Aoi { get; set; } = Array.Empty<Aoi>();
+
+    /// <summary>A Polygon or MultiPolygon as GeoJSON text, or an object that converts to it.</summary>
+    [Parameter(ParameterSetName = ByGeometry, Mandatory = true)]
+    public object Geometry { get; set; } = "";
+
+    /// <summary>Model name or id; emoji, case and punctuation are ignored, so "Buildings" is "🏠 Buildings".</summary>
+    [Parameter(Mandatory = true)]
+    [Alias("WorkflowDef", "wdName")]
+    public string Model { get; set; } = "";
+
+    /// <summary>A project object, id or name; the default project when omitted.</summary>
+    [Parameter]
+    public object? Project { get; set; }
+
+    /// <summary>The processing name; with several AOIs each AOI's name (or the group number) is appended.</summary>
+    [Parameter]
+    public string? Name { get; set; }
+
+    /// <summary>Imagery provider name as /user/status lists it (e.g. Mapbox); the account's first provider when omitted.</summary>
+    [Parameter]
+    public string? DataProvider { get; set; }
+
+    [Parameter]
+    [ValidateRange(0, 22)]
+    public int? Zoom { get; set; }
+
+    /// <summary>Optional model blocks to enable, e.g. Classification; the others are sent disabled.</summary>
+    [Parameter]
+    public string[] Option { get; set; } = Array.Empty<string>();
+
+    /// <summary>Pack up to this many AOI polygons into one processing (capped at the account's maxAoisPerProcessing).</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int GroupSize { get; set; } = 1;
+
+    /// <summary>Pack as many AOIs per processing as the account allows: the same as -GroupSize maxAoisPerProcessing.</summary>
+    [Parameter]
+    public SwitchParameter Group { get; set; }
+
+    /// <summary>Validate -Geometry with the repairs of Import-MapflowAoi -Repair.</summary>
+    [Parameter(ParameterSetName = ByGeometry)]
+    public SwitchParameter Repair { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByAoi)
+            _aois.AddRange(Aoi);
+        else
+            _aois.Add(ReadGeometry());
+    }
+
+    /// <summary>Resolves the run against the account and plans it; problems with single AOIs or groups become errors.</summary>
+    protected (MapflowSession Session, Account Account, Model Model, IReadOnlyList<PlannedStart> Plan) PlanRun()
+    {
+        var session = ResolveSession();
+        Account account = null!;
+        var settings = new StartSettings { Name = ParameterSetName == ByGeometry ? Name ?? "Processing" : Name, Zoom = Zoom, AppVersion = ModuleVersion };
+        Run(async cancel =>
+        {
+            account = await session.GetAccountAsync(refresh: true, cancel).ConfigureAwait(false);
+            settings.Model = ModelResolver.Resolve(account.Models, Model);
+            settings.Provider = ResolveProvider(account);
+            settings.ProjectId = await ProjectReference.ResolveAsync(session, Project, cancel).ConfigureAwait(false)
+                                 ?? (await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false)).Id;
+        });
+        settings.Blocks = ResolveBlocks(settings.Model);
+        settings.MaxAoisPerProcessing = account.EffectiveMaxAoisPerProcessing;
+        settings.AoiAreaLimit = account.AoiAreaLimit ?? account.AreaLimit;
+        settings.GroupSize = Group ? settings.MaxAoisPerProcessing : GroupSize;
+        if (GroupSize > settings.MaxAoisPerProcessing)
+            WriteWarning($"-GroupSize {GroupSize} is more than the account allows; using {settings.MaxAoisPerProcessing} (maxAoisPerProcessing).");
+
+        var problems = new List<AoiProblem>();
+        var plan = _aois.Count == 0 ? Array.Empty<PlannedStart>() : StartPlanner.Plan(_aois, settings, problems);
+        foreach (var problem in problems)
+            WriteError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.LimitsExceeded, problem));
+        return (session, account, settings.Model, plan);
+    }
+
+    /// <summary>Asks /processing/cost/v2 for every planned processing, a few at a time.</summary>
+    protected IReadOnlyDictionary<PlannedStart, long> EstimateCosts(MapflowSession session, IReadOnlyList<PlannedStart> plan)
+    {
+        var costs = new Dictionary<PlannedStart, long>();
+        SetThrottle(ThrottleLimit);
+        foreach (var start in plan)
+        {
+            Start(async cancel =>
+            {
+                var cost = await session.Client.GetProcessingCostAsync(start.Request, cancel).ConfigureAwait(false);
+                Post(() => costs[start] = cost);
+            });
+        }
+        WaitForAll();
+        return costs;
+    }
+
+    private Aoi ReadGeometry()
+    {
+        // The same reader and checks as Import-MapflowAoi, so a geometry given inline is held to the same rules.
+        AoiReadResult? result = null;
+        try
+        {
+            using var text = new MemoryStream(Encoding.UTF8.GetBytes(GeometryText()));
+            result = AoiReader.ReadGeoJson(text, "-Geometry", new AoiReadOptions { Repair = Repair }).FirstOrDefault();
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry));
+        }
+        if (result?.Problem is { } problem)
+            ThrowTerminatingError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, Geometry));
+        return result?.Aoi ?? throw new PSArgumentException("-Geometry holds no geometry.", nameof(Geometry));
+    }
+
+    private DataProvider ResolveProvider(Account account)
+    {
+        if (DataProvider is null)
+            return account.DataProviders.FirstOrDefault() ?? throw new ArgumentException("The account lists no data provider; pass -DataProvider.");
+        return account.DataProviders.FirstOrDefault(p => string.Equals(p.Name, DataProvider, StringComparison.OrdinalIgnoreCase))
+               ?? throw new ArgumentException($"No data provider is called '{DataProvider}'. Available: {string.Join(", ", account.DataProviders.Select(p => p.Name))}.");
+    }
+
+    private List<BlockSelection> ResolveBlocks(Model model)
+    {
+        var optional = model.Blocks.Where(b => b.Optional).ToList();
+        var unknown = Option.Where(o => !optional.Any(b => string.Equals(b.Name, o, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            ThrowTerminatingError(ErrorRecords.Create("Model.UnknownOption", ErrorCategory.InvalidArgument, unknown,
+                $"'{model.Name}' has no option {string.Join(", ", unknown)}. Its options: {string.Join(", ", optional.Select(b => b.Name))}."));
+        }
+        return optional.Select(b => new BlockSelection
+        {
+            Name = b.Name,
+            Enabled = Option.Any(o => string.Equals(o, b.Name, StringComparison.OrdinalIgnoreCase)),
+        }).ToList();
+    }
+
+    private string GeometryText() => (Geometry is PSObject ps ? ps.BaseObject : Geometry) switch
+    {
+        string text => text,
+        var other => JsonSerializer.Serialize(ToPlain(other)),
+    };
+
+    private static object? ToPlain(object? value) => value switch
+    {
+        PSObject ps => ToPlain(ps.BaseObject),
+        System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => ToPlain(d[k])),
+        string s => s,
+        System.Collections.IEnumerable e => e.Cast<object?>().Select(ToPlain).ToList(),
+        _ => value,
+    };
+}
