@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Connects to the Mapflow API with an API token and keeps the connection for the other Mapflow cmdlets.'
     Description = @'
-Connect-Mapflow checks a Mapflow API token by reading the account (GET /user/status). When Mapflow accepts it, the connection becomes the default of the current runspace: every other Mapflow cmdlet uses it unless it is given -Session. A later Connect-Mapflow replaces the connection and closes the previous one.
+Connect-Mapflow checks a Mapflow API token by reading the account (GET /user/status). When Mapflow accepts it, the connection becomes the default of the current runspace: every other Mapflow cmdlet uses it unless it is given -Session. A later Connect-Mapflow replaces the connection and releases the previous one.
 
 The token is the one shown at https://app.mapflow.ai/account/api, the base64 form of "email:secret". The module never prints it: the session object, verbose and debug output and error messages show only the email it belongs to. When the token does not decode to "email:secret", Connect-Mapflow warns, but still asks Mapflow.
 
@@ -77,7 +77,7 @@ Get-MapflowAccount
         }
     )
     Notes       = @'
-The connection is kept per runspace and is closed by Disconnect-Mapflow or by the next Connect-Mapflow; session objects written by -PassThru for it are closed with it.
+The connection is kept per runspace until Disconnect-Mapflow or the next Connect-Mapflow releases it. The object written by -PassThru is that same connection, and is released with it.
 
 The session's Timeouts (Api, Create, DownloadIdle) can be changed on the object returned by -PassThru. Transient failures (time-outs, 408, 429 and 5xx answers, lost connections) are retried with a growing, random delay that honours Retry-After.
 '@
