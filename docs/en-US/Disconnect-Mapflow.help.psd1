@@ -32,10 +32,9 @@ finally {
             Code    = @'
 Disconnect-Mapflow
 Remove-Item Env:MAPFLOW_TOKEN -ErrorAction SilentlyContinue
-Get-MapflowAccount -ErrorAction SilentlyContinue
-$Error[0].FullyQualifiedErrorId
+try { Get-MapflowAccount } catch { $_.FullyQualifiedErrorId }
 '@
-            Remarks = 'With neither a connection nor $env:MAPFLOW_TOKEN, Mapflow cmdlets fail with Mapflow.NotConnected: the last line shows "Mapflow.NotConnected,Mapflow.PowerShell.Commands.GetMapflowAccountCommand".'
+            Remarks = 'With neither a connection nor $env:MAPFLOW_TOKEN, Mapflow cmdlets end with the terminating error Mapflow.NotConnected: the last line shows "Mapflow.NotConnected,Mapflow.PowerShell.Commands.GetMapflowAccountCommand".'
         }
     )
     Links       = @(

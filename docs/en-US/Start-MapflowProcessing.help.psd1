@@ -61,7 +61,7 @@ Import-MapflowAoi places.geojson |
         @{
             Title   = 'See what would start, without starting anything'
             Code    = 'Import-MapflowAoi places.geojson | Start-MapflowProcessing -Model Buildings -Project ''Uzbekistan villages'' -WhatIf'
-            Remarks = 'Prints one line per processing, such as: What if: Performing the operation "Start ''🏠 Buildings'' on 0.435 km² (1 AOI(s), 1 polygon(s)) with Mapbox for 5 credits" on target "Авазли". A last line sums up: "What if: 32 processing(s), 32 AOI(s), 18.105 km², 93 credits; 250 credits left on the account."'
+            Remarks = 'Prints one line per processing, such as: What if: Performing the operation "Start ''🏠 Buildings'' on 0.435 km² (1 AOI(s), 1 polygon(s)) with Mapbox for 5 credits" on target "Авазли". A last line sums up: "What if: 32 processing(s), 32 AOI(s), 18.105 km², 164 credits; 250 credits left on the account." With -Group, the same 32 villages make 4 processings, and cost less.'
         }
         @{
             Title   = 'Run the same command again after an interruption'
