@@ -7,13 +7,12 @@
              Ends with one line "N passed, N failed" and exits non-zero when anything failed or nothing ran.
     Demo     Build, start an emulator, run the bulk workflow on demo/places.geojson and print what happened.
     Emulator Build the emulator and run it in the foreground.
-    Bench    Build, then time the bulk workflow against the emulator (see bench/).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -40,9 +39,22 @@ function Invoke-Build {
     # The engine is a compile-time reference only; shipping it would shadow the host's copy.
     Get-ChildItem $moduleOut -Filter 'System.Management.Automation*.dll' | Remove-Item -Force
     Remove-Item (Join-Path $moduleOut '*.pdb'), (Join-Path $moduleOut '*.deps.json') -ErrorAction SilentlyContinue
+    Copy-NativeSqlite
     Copy-Item (Join-Path $root 'Mapflow.psd1'), (Join-Path $root 'Mapflow.Format.ps1xml') $moduleOut
     & (Join-Path $root 'docs/Build-Help.ps1') -SourcePath (Join-Path $root 'docs') -ModulePath $moduleOut
     Write-Host "Module built in $moduleOut"
+}
+
+# A library's publish copies no native assets; GeoPackage reading needs SQLite's for the platforms we run on.
+function Copy-NativeSqlite {
+    $package = Join-Path (Get-NuGetPackageRoot) 'sqlitepclraw.lib.e_sqlite3'
+    $version = Get-ChildItem $package -Directory | Sort-Object { [version]($_.Name -replace '-.*$') } | Select-Object -Last 1
+    foreach ($rid in 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx-x64', 'osx-arm64', 'win-x64', 'win-x86', 'win-arm64') {
+        $native = Join-Path $version.FullName "runtimes/$rid/native"
+        $target = Join-Path $moduleOut "runtimes/$rid/native"
+        $null = New-Item -ItemType Directory -Force $target
+        Copy-Item (Join-Path $native '*') $target
+    }
 }
 
 function Get-TrxCount([string] $Directory) {
@@ -113,11 +125,6 @@ switch ($Task) {
     'Demo' {
         Invoke-Build
         & (Join-Path $root 'demo/Invoke-Demo.ps1') -ModulePath $moduleOut -EmulatorPath $emulatorOut
-        if (-not $?) { exit 1 }
-    }
-    'Bench' {
-        Invoke-Build
-        & (Join-Path $root 'bench/Invoke-Bench.ps1') -ModulePath $moduleOut -EmulatorPath $emulatorOut
         if (-not $?) { exit 1 }
     }
 }

@@ -117,6 +117,13 @@ public sealed class ResultDownloader
         return (total, BitConverter.ToString(hash.GetHashAndReset()).Replace("-", "").ToLowerInvariant());
     }
 
+    public static string Sha256Of(string path)
+    {
+        using var sha = SHA256.Create();
+        using var file = File.OpenRead(path);
+        return BitConverter.ToString(sha.ComputeHash(file)).Replace("-", "").ToLowerInvariant();
+    }
+
     /// <summary>A hidden file beside <paramref name="path"/>, so the final rename stays on one volume.</summary>
     internal static string TemporaryPathFor(string path)
     {

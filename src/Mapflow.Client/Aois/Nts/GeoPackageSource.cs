@@ -17,6 +17,7 @@ namespace Mapflow.Client.Aois.Nts
     {
         public static IEnumerable<AoiReadResult> Read(string path, AoiReadOptions options)
         {
+            NativeSqlite.EnsureLoaded();
             var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
             using var connection = new SqliteConnection(builder.ToString());
             var tables = Guard(() =>

@@ -52,6 +52,11 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
     [Parameter]
     public SwitchParameter PerAoi { get; set; }
 
+    /// <summary>GeoJson (as the API serves it) or GeoPackage (one .gpkg per file, for QGIS).</summary>
+    [Parameter]
+    [ValidateSet("GeoJson", "GeoPackage", IgnoreCase = true)]
+    public string Format { get; set; } = "GeoJson";
+
     /// <summary>Download again even when the file is already there; with -Merge, replace the merged file.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -60,7 +65,12 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 4;
 
-    private bool Merging => ParameterSetName is ObjectToMerge or IdToMerge;
+    // Not ParameterSetName: in BeginProcessing, before pipeline input is bound, it may still be the default set.
+    private bool Merging => MyInvocation.BoundParameters.ContainsKey(nameof(Merge));
+
+    private bool ToGeoPackage => string.Equals(Format, "GeoPackage", StringComparison.OrdinalIgnoreCase);
+
+    private string Extension => ToGeoPackage ? ".gpkg" : ".geojson";
 
     protected override void BeginProcessing()
     {
@@ -74,8 +84,8 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
             if (File.Exists(target) && !Force)
                 ThrowTerminatingError(ErrorRecords.Create("Result.MergeFileExists", ErrorCategory.ResourceExists, target,
                     $"'{target}' is already there; use -Force to replace it."));
-            if (ShouldProcess(target, "Merge Mapflow results into one GeoJSON file"))
-                _merge = new MergedResultWriter(target);
+            if (ShouldProcess(target, "Merge Mapflow results into one file"))
+                _merge = new MergedResultWriter(ToGeoPackage ? MergedGeoJson(target) : target);
         }
         SetThrottle(ThrottleLimit);
     }
@@ -96,8 +106,20 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
         if (_merge != null)
         {
             _merge.Complete();
-            var info = new FileInfo(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Merge));
-            WriteObject(new SavedResult { Path = info.FullName, ProcessingName = "(merged)", FeatureCount = _merge.FeatureCount, Length = info.Length });
+            var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Merge);
+            if (ToGeoPackage)
+            {
+                try
+                {
+                    GeoPackageResultWriter.Convert(MergedGeoJson(target), target);
+                }
+                finally
+                {
+                    File.Delete(MergedGeoJson(target));
+                }
+            }
+            var info = new FileInfo(target);
+            WriteObject(new SavedResult { Path = info.FullName, ProcessingName = "(merged)", FeatureCount = _merge.FeatureCount, Length = info.Length, Sha256 = ResultDownloader.Sha256Of(target) });
         }
         else if (_saved.Count > 0)
         {
@@ -140,7 +162,7 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
             await MergeOneAsync(processing, aoiId, aoiName, cancel).ConfigureAwait(false);
             return;
         }
-        var path = System.IO.Path.Combine(_folder, SafeFileName.For(aoiName ?? processing.Name, aoiId ?? processing.Id, ".geojson"));
+        var path = System.IO.Path.Combine(_folder, SafeFileName.For(aoiName ?? processing.Name, aoiId ?? processing.Id, Extension));
         if (File.Exists(path) && !Force)
         {
             QueueVerbose($"'{path}' is already there; skipped (use -Force to download again).");
@@ -152,8 +174,29 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
             return;
         }
         if (!await ShouldProcessAsync(path, $"Save the result of '{aoiName ?? processing.Name}'").ConfigureAwait(false)) return;
-        Done(await _downloader!.DownloadAsync(processing, aoiId, aoiName, path, cancel).ConfigureAwait(false));
+        if (!ToGeoPackage)
+        {
+            Done(await _downloader!.DownloadAsync(processing, aoiId, aoiName, path, cancel).ConfigureAwait(false));
+            return;
+        }
+        var geoJson = System.IO.Path.Combine(_folder, "." + System.IO.Path.GetFileNameWithoutExtension(path) + ".download.geojson");
+        try
+        {
+            var saved = await _downloader!.DownloadAsync(processing, aoiId, aoiName, geoJson, cancel).ConfigureAwait(false);
+            GeoPackageResultWriter.Convert(geoJson, path);
+            saved.Path = path;
+            saved.Length = new FileInfo(path).Length;
+            saved.Sha256 = ResultDownloader.Sha256Of(path);
+            Done(saved);
+        }
+        finally
+        {
+            File.Delete(geoJson);
+        }
     }
+
+    /// <summary>Where a merge into a GeoPackage first collects its GeoJSON.</summary>
+    private static string MergedGeoJson(string target) => System.IO.Path.ChangeExtension(target, ".merge.geojson");
 
     private async Task MergeOneAsync(Processing processing, Guid? aoiId, string? aoiName, CancellationToken cancel)
     {
