@@ -1,0 +1,73 @@
+@{
+    Synopsis    = 'Prices a run before starting it: the processings Start-MapflowProcessing would create, with their credits.'
+    Description = @'
+Get-MapflowProcessingCost takes the same input and parameters as Start-MapflowProcessing, checks and groups the AOIs the same way, and asks Mapflow what each planned processing would cost (POST /processing/cost/v2). Asking is free and creates nothing.
+
+It writes one estimate per planned processing: its name, number of AOIs and polygons, area, credits and model. Sum the Credits to price the whole run, and compare the sums of different -GroupSize values: Mapflow bills every processing for at least 1 km2, so packing small AOIs into fewer processings often costs much less.
+
+AOIs that break the account's limits give the same non-terminating errors as with Start-MapflowProcessing (Aoi.AreaTooLarge, Aoi.BoundingBoxTooLarge, Aoi.TooManyPolygons) and are left out. An estimate does not know whether a processing was already started; a real run would write those again for free.
+'@
+    Parameters  = @{
+        Aoi           = 'The AOIs to price, usually piped from Import-MapflowAoi. All input is collected before the planning starts.'
+        Geometry      = 'One area as GeoJSON text of a Polygon or MultiPolygon, or an object that converts to it, such as a hashtable with type and coordinates. It is checked like a feature of Import-MapflowAoi: a problem ends the command with Aoi.<Code>, text that is not GeoJSON with Aoi.InvalidGeometry.'
+        Model         = 'The model to price, by name or id, as Get-MapflowModel shows them. Emoji, case and punctuation are ignored and a unique beginning is enough, so "Buildings" finds "🏠 Buildings". No match ends the command with Model.NotFound, several with Model.Ambiguous.'
+        Project       = 'The project the processings would go to: a project object, its id, or its exact name, ignoring case. When omitted, the account''s default project.'
+        Name          = 'The processing name, as with Start-MapflowProcessing: with several AOIs "<Name> <AOI name>", with groups "<Name> 1", "<Name> 2"..., with one AOI just -Name.'
+        DataProvider  = 'The imagery provider, by the name Get-MapflowAccount lists in DataProviders (such as Mapbox), ignoring case. The price depends on it. When omitted, the account''s first provider.'
+        Zoom          = 'The zoom level of the provider''s imagery, which can change the price. When omitted, the provider''s default.'
+        Option        = 'The optional blocks of the model to enable, as Get-MapflowModel shows them in Options; each adds to the price. A name the model does not have ends the command with Model.UnknownOption.'
+        GroupSize     = 'Packs up to this many AOI polygons into one processing, in input order, as long as the group stays within the account''s limits. 1 plans one processing per AOI. Values above the account''s MaxAoisPerProcessing are lowered to it, with a warning.'
+        Group         = 'Packs as many AOIs into each processing as the account allows: the same as -GroupSize with the account''s MaxAoisPerProcessing.'
+        Repair        = 'With -Geometry: repairs the geometry as Import-MapflowAoi -Repair does (drops Z values, closes rings, fixes self-intersections and holes) instead of rejecting it.'
+        ThrottleLimit = 'How many price requests run at the same time.'
+        Session       = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
+    }
+    Defaults    = @{
+        Project      = 'The default project of the account'
+        Name         = 'The AOI''s name'
+        DataProvider = 'The first provider of the account'
+        Zoom         = 'The provider''s default'
+    }
+    Outputs     = 'One estimate per planned processing: Name, AoiCount, PolygonCount, AreaKm2, Credits and Model, and AoiNames (the names of the AOIs packed into it).'
+    Examples    = @(
+        @{
+            Title   = 'Price a run'
+            Code    = 'Import-MapflowAoi places.geojson | Get-MapflowProcessingCost -Model Buildings'
+            Remarks = 'One line per processing that Start-MapflowProcessing would create, with its credits.'
+        }
+        @{
+            Title   = 'Compare the cost with and without grouping'
+            Code    = @'
+$aois = Import-MapflowAoi places.geojson
+$single = ($aois | Get-MapflowProcessingCost -Model Buildings | Measure-Object Credits -Sum).Sum
+$grouped = ($aois | Get-MapflowProcessingCost -Model Buildings -Group | Measure-Object Credits -Sum).Sum
+"One per AOI: $single credits; grouped: $grouped credits; $((Get-MapflowAccount).RemainingCredits) left"
+'@
+            Remarks = 'Small villages each billed for at least 1 km2 cost more as separate processings than packed together: 32 villages of 0.2 to 1.1 km2, 18 km2 in all, are billed for at least 32 km2 as 32 processings, but for their real 18 km2 as 4 groups of up to 10.'
+        }
+        @{
+            Title   = 'Start only when the whole run fits the budget'
+            Code    = @'
+$aois = Import-MapflowAoi places.geojson
+$total = ($aois | Get-MapflowProcessingCost -Model Buildings -Group | Measure-Object Credits -Sum).Sum
+if ($total -le 500) {
+    $aois | Start-MapflowProcessing -Model Buildings -Group -Project 'Uzbekistan villages'
+}
+'@
+            Remarks = 'Use the same parameters for the estimate and the start, so both plan the same processings. Start-MapflowProcessing -MaxCredits 500 is the alternative that starts what fits and stops there.'
+        }
+        @{
+            Title   = 'Price one polygon with an option enabled'
+            Code    = @'
+$polygon = '{"type":"Polygon","coordinates":[[[64.40,39.76],[64.44,39.76],[64.44,39.79],[64.40,39.79],[64.40,39.76]]]}'
+Get-MapflowProcessingCost -Geometry $polygon -Model Buildings -Option Classification -DataProvider Mapbox
+'@
+            Remarks = 'The options and the imagery provider change the price per km2.'
+        }
+    )
+    Links       = @(
+        'about_Mapflow'
+        'Start-MapflowProcessing'
+        'Get-MapflowAccount'
+    )
+}

@@ -1,0 +1,81 @@
+@{
+    Synopsis    = 'Reads areas of interest (AOIs) from GeoJSON files, shapefiles or GeoPackages and checks every one before anything is sent.'
+    Description = @'
+Import-MapflowAoi reads every feature of each file and writes one AOI object per valid feature, ready for Start-MapflowProcessing. It streams the file, so large files need little memory, and it needs no connection. It reads:
+
+- .geojson and .json: a FeatureCollection, a single Feature or a bare geometry, in WGS84 longitude/latitude as RFC 7946 requires;
+- .shp: an Esri shapefile with its .dbf attributes; a .prj in another coordinate system is reprojected to WGS84, and without a .prj the coordinates are taken as longitude/latitude;
+- .gpkg: every feature table of a GeoPackage, one after the other with one running index; tables in another coordinate system are reprojected to WGS84.
+
+A reprojected AOI lists "reprojected to WGS84" in its Repairs.
+
+Each feature is checked as Mapflow would: only Polygon and MultiPolygon geometries; no null or empty geometry; closed rings of at least 4 positions; no self-intersections and no holes outside their ring; longitudes within -180..180 and latitudes within -90..90 (which catches files in a projected CRS); no Z or M values; no "crs" member other than WGS84, and a coordinate system that can be converted. Exterior rings are turned counter-clockwise and holes clockwise, as RFC 7946 asks.
+
+A feature that fails is a non-terminating error with the id Aoi.<Code> (Aoi.SelfIntersection, Aoi.UnsupportedGeometryType...). It names the file, the feature's 0-based index, its name and the reason, and the other features carry on. The error's TargetObject holds SourcePath, Index, Name, Code and Message. A file that cannot be read at all is skipped with Aoi.FileNotFound, Aoi.UnsupportedFormat or Aoi.UnreadableFile. about_Mapflow_Errors lists every code and what to do.
+
+With -Repair, what can be fixed safely is fixed instead of rejected: heights (Z) are dropped, unclosed rings are closed, self-intersections and bad holes are made valid. Each AOI lists its changes in its Repairs property, -Verbose prints them as they are read, and a warning at the end counts the repaired AOIs. M values, out-of-range coordinates, a GeoJSON "crs" other than WGS84, non-polygons and rings with too few positions are never repaired.
+
+Import-MapflowAoi does not check the account's limits (the area of one processing, the polygons per processing); Start-MapflowProcessing and Get-MapflowProcessingCost do, before anything is paid for.
+'@
+    Parameters  = @{
+        Path         = 'The files to read (.geojson, .json, .shp or .gpkg), with wildcards. Paths can be piped as strings. A path that matches nothing gives Aoi.FileNotFound.'
+        LiteralPath  = 'The files to read (.geojson, .json, .shp or .gpkg), used exactly as written: no character is a wildcard. Files from Get-ChildItem bind here through their PSPath property.'
+        NameProperty = 'The feature property (or shapefile/GeoPackage attribute) that names each AOI, and so by default each processing and result file. Text and numbers (such as OSM ids) are used as they are; a feature without the property, or with an empty value, is named by its 0-based index. Features with the same name stay separate AOIs.'
+        Repair       = 'Fixes what can be fixed safely instead of rejecting the feature: drops Z values, closes unclosed rings, and makes self-intersecting polygons and invalid holes valid.'
+    }
+    Outputs     = 'One AOI per valid feature: Name, Index (0-based in its file), Geometry (a 2D Polygon or MultiPolygon in WGS84 longitude/latitude), Properties (the feature''s properties), AreaKm2 (geodesic area), PolygonCount, SourcePath and Repairs (the changes made, such as "closed rings"; "reoriented rings" and "reprojected to WGS84" can appear without -Repair). ToGeoJson() returns the geometry as GeoJSON text.'
+    Examples    = @(
+        @{
+            Title   = 'Read a file and look at its AOIs'
+            Code    = 'Import-MapflowAoi places.geojson'
+            Remarks = 'Shows each valid feature''s index, name, number of polygons, area in km2, repairs and source file. Invalid features appear as errors, for example "places.geojson feature #12 ''Бой'': ... has a self-intersection at ...; use -Repair to fix it".'
+        }
+        @{
+            Title   = 'Run the buildings model over every AOI of a file'
+            Code    = @'
+Import-MapflowAoi places.geojson |
+    Start-MapflowProcessing -Model Buildings -Project $p |
+    Wait-MapflowProcessing |
+    Save-MapflowResult -Path out
+'@
+            Remarks = 'Invalid features are reported and left out; the valid ones are started, waited for and saved.'
+        }
+        @{
+            Title   = 'Check a file before spending anything'
+            Code    = @'
+$aois = Import-MapflowAoi places.geojson -ErrorVariable bad -ErrorAction SilentlyContinue
+"$($aois.Count) AOIs are fine, $($bad.Count) are not, $([math]::Round(($aois | Measure-Object AreaKm2 -Sum).Sum, 1)) km2 in all"
+$bad | Select-Object @{ n = 'Id'; e = { $_.FullyQualifiedErrorId.Split(',')[0] } }, @{ n = 'Problem'; e = { $_.Exception.Message } }
+'@
+            Remarks = '-ErrorVariable collects the problems without showing them; each one''s id says which check failed.'
+        }
+        @{
+            Title   = 'Repair what can be repaired, and name the AOIs from another property'
+            Code    = 'Import-MapflowAoi places.geojson -NameProperty name_ru -Repair -Verbose | Format-Table Index, Name, Repairs'
+            Remarks = '-Verbose lists each repair as the feature is read; a warning at the end says how many AOIs were repaired.'
+        }
+        @{
+            Title   = 'Read every GeoJSON file of a folder tree'
+            Code    = @'
+Get-ChildItem .\regions -Filter *.geojson -Recurse | Import-MapflowAoi |
+    Start-MapflowProcessing -Model Buildings -WhatIf
+'@
+            Remarks = 'Files from Get-ChildItem bind to -LiteralPath. -WhatIf on Start-MapflowProcessing shows what would start, and where, without starting anything.'
+        }
+        @{
+            Title   = 'Read a shapefile in a projected coordinate system'
+            Code    = 'Import-MapflowAoi .\parcels\parcels_utm42n.shp -NameProperty CADNUM | Select-Object Name, AreaKm2, Repairs'
+            Remarks = 'The .prj file says the coordinates are UTM metres; they are reprojected to WGS84 and each AOI lists "reprojected to WGS84" in Repairs. The CADNUM attribute of the .dbf names the AOIs.'
+        }
+        @{
+            Title   = 'Read a file whose name contains brackets'
+            Code    = 'Import-MapflowAoi -LiteralPath ''places [2024].geojson'''
+            Remarks = 'With -Path, [2024] would be a wildcard character range.'
+        }
+    )
+    Links       = @(
+        'about_Mapflow'
+        'about_Mapflow_Errors'
+        'Start-MapflowProcessing'
+    )
+}

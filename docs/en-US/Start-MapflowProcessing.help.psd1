@@ -1,0 +1,124 @@
+@{
+    Synopsis    = 'Starts a Mapflow processing (a run of an AI model) for each AOI, never starting the same work twice.'
+    Description = @'
+Start-MapflowProcessing starts processings over AOIs (POST /processings/v2): one per AOI, or several AOIs packed into one processing with -GroupSize or -Group. The AOIs come from Import-MapflowAoi through the pipeline, or a single geometry comes from -Geometry.
+
+It first collects all its input. Then it reads the account and finds the model (-Model), the imagery provider (-DataProvider) and the project (-Project). It checks every AOI against the account's limits as Mapflow would (the area of one processing, each polygon's longitude/latitude bounding box, the polygons per processing): an AOI that breaks one is a non-terminating error (Aoi.AreaTooLarge, Aoi.BoundingBoxTooLarge, Aoi.TooManyPolygons) and is left out, before anything is paid for. Then it starts up to -ThrottleLimit processings at a time and writes each one as soon as its start completes, which is not necessarily the input order; pipe them to Wait-MapflowProcessing.
+
+Grouping matters for cost: Mapflow bills every processing for at least 1 km2, so a hundred small villages cost much less packed ten to a processing. Groups are filled in input order, as long as they stay within the limits. Save-MapflowResult -PerAoi splits a grouped result back into one file per AOI. Get-MapflowProcessingCost prices both ways.
+
+Running it again is safe. Every start carries a key computed from what makes it the same paid work: the model, the project, the imagery provider, the zoom, the options, the geometry (of the whole group) and the processing name. The key is stored in the processing's meta. Before creating a processing, the cmdlet looks for its key among the project's processings; when it is there, the cmdlet writes the existing processing instead of creating, and paying for, a new one (-Verbose says so). When the answer to a create is lost (a time-out, a server error), the key is looked up before the create is tried again. So after a crash, a reboot or Ctrl+C, run the same command again, with the same parameters and input. Use -Force to start the same work again on purpose, for example when the earlier processing FAILED: without -Force, that FAILED processing is written again.
+
+Names: each processing is named after its AOI, or "<first AOI name> (+<other AOIs>)" for a group. With -Name: just -Name for a single AOI or -Geometry, "<Name> <AOI name>" for several AOIs, and "<Name> 1", "<Name> 2"... for groups.
+
+-MaxCredits caps what the run spends: each planned processing is priced first (free), and starting stops before the next one would take the run past -MaxCredits, or past the credits left on an account billed in credits. The first processing left out gives a non-terminating Processing.BudgetExceeded error, and a warning counts all of them. Processings found already started cost nothing and do not count.
+
+A start that Mapflow refuses (MapflowApi.NotEnoughCredits...) is a non-terminating error whose TargetObject is the AOI (or the AOIs of the group), and the others are still started. An unknown model, option, provider or project name, a refused token or a missing connection ends the command before anything is started.
+
+With -WhatIf, nothing is started: the cmdlet reads the account and the project, prices each planned processing and shows what it would start (model, area, AOIs, polygons, provider and credits), then one summary line with the total and the credits left. It does not look for processings already started, so after an earlier run it shows more than a real run would start. -Confirm asks before each start.
+'@
+    Parameters  = @{
+        Aoi          = 'The AOIs to process, usually piped from Import-MapflowAoi. All input is collected before the first start. Alias: InputObject.'
+        Geometry     = @'
+One area as GeoJSON text of a Polygon or MultiPolygon, or an object that converts to it, such as a hashtable with type and coordinates. It goes through the same checks as Import-MapflowAoi (with repairs only under -Repair): a problem ends the command with Aoi.<Code>, and text that is not GeoJSON with Aoi.InvalidGeometry. An area over the account's limits is a non-terminating Aoi.AreaTooLarge or Aoi.BoundingBoxTooLarge error, and nothing is started.
+
+Only the first feature of Feature or FeatureCollection text is used; use Import-MapflowAoi for files with several features.
+'@
+        Model        = 'The model to run, by name or id, as Get-MapflowModel shows them. Emoji, case and punctuation are ignored and a unique beginning is enough, so "Buildings" finds "🏠 Buildings". A name that matches no model ends the command with Model.NotFound, one that matches several with Model.Ambiguous; both messages list the candidates.'
+        Project      = 'The project for the new processings: a project object (from Get-MapflowProject or New-MapflowProject), its id, or its exact name, ignoring case. A name that no project has ends the command with Mapflow.NotFound; a name that several projects share, with Mapflow.InvalidArgument. The project is part of each start''s key, so a re-run must use the same project to find the processings it started.'
+        Name         = 'The name of the processings. With one AOI or with -Geometry, just -Name; with several AOIs, "<Name> <AOI name>"; with groups, "<Name> 1", "<Name> 2"... When omitted, each processing is named after its AOI ("<first AOI name> (+<others>)" for a group), or "Processing" with -Geometry. The name is part of each start''s key.'
+        DataProvider = 'The imagery provider, by the name Get-MapflowAccount lists in DataProviders (such as Mapbox), ignoring case. A name the account does not have ends the command with Mapflow.InvalidArgument, listing the available ones.'
+        Zoom         = 'The zoom level of the provider''s imagery. When omitted, the provider''s default.'
+        Option       = 'The optional blocks of the model to enable, as Get-MapflowModel shows them in Options (such as Classification). The model''s other optional blocks are sent disabled. A name the model does not have ends the command with Model.UnknownOption.'
+        GroupSize    = 'Packs up to this many AOI polygons into one processing (each part of a MultiPolygon counts), in input order, as long as the group stays within the account''s area limits. 1 starts one processing per AOI. Values above the account''s MaxAoisPerProcessing are lowered to it, with a warning. The grouping is part of each start''s key, so a re-run must use the same value.'
+        Group        = 'Packs as many AOIs into each processing as the account allows: the same as -GroupSize with the account''s MaxAoisPerProcessing (10 when Mapflow does not say).'
+        Repair       = 'With -Geometry: repairs the geometry as Import-MapflowAoi -Repair does (drops Z values, closes rings, fixes self-intersections and holes) instead of rejecting it.'
+        MaxCredits   = 'The most credits this run may spend on new processings. Each planned processing is priced first, and no processing is started once the next one would go past this number (or past the credits left on an account billed in credits): it gets a Processing.BudgetExceeded error, the rest a warning. Run again with a larger value to start the rest.'
+        Force        = 'Starts a new processing even when the project already has one with the same key, and pays for it again. Use it to run failed or cancelled work again.'
+        ThrottleLimit = 'How many starts run at the same time.'
+        Session      = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
+    }
+    Defaults    = @{
+        Project      = 'The default project of the account'
+        Name         = 'The AOI''s name'
+        MaxCredits   = 'No limit'
+        DataProvider = 'The first provider of the account'
+        Zoom         = 'The provider''s default'
+    }
+    Outputs     = 'One processing per AOI or group, as its start completes: Name, Status, PercentCompleted, AreaKm2, Cost, Model, Created and Id, and also ProjectId, Messages and Meta. A processing that existed already is written as Mapflow returns it now, which may be OK or FAILED.'
+    Examples    = @(
+        @{
+            Title   = 'Process every AOI of a file, from start to saved results'
+            Code    = @'
+$p = New-MapflowProject -Name 'Uzbekistan villages'
+Import-MapflowAoi places.geojson |
+    Start-MapflowProcessing -Model Buildings -Project $p |
+    Wait-MapflowProcessing |
+    Save-MapflowResult -Path out
+'@
+            Remarks = 'Each processing is named after its AOI (for example Бой or Авазли); each result is saved as soon as its processing is OK, as out\Бой_5f748822.geojson and so on.'
+        }
+        @{
+            Title   = 'See what would start, without starting anything'
+            Code    = 'Import-MapflowAoi places.geojson | Start-MapflowProcessing -Model Buildings -Project ''Uzbekistan villages'' -WhatIf'
+            Remarks = 'Prints one line per processing, such as: What if: Performing the operation "Start ''🏠 Buildings'' on 0.435 km² (1 AOI(s), 1 polygon(s)) with Mapbox for 5 credits" on target "Авазли". A last line sums up: "What if: 32 processing(s), 32 AOI(s), 18.105 km², 164 credits; 250 credits left on the account." With -Group, the same 32 villages make 4 processings, and cost less.'
+        }
+        @{
+            Title   = 'Run the same command again after an interruption'
+            Code    = 'Import-MapflowAoi places.geojson | Start-MapflowProcessing -Model Buildings -Project $p -Verbose'
+            Remarks = 'Processings started by the earlier run are found by their key and written again instead of being paid for twice; -Verbose shows "''Бой'' was already started as 5f748822-c94a-4233-ae1e-7622973bf9b5; not starting it again (use -Force to start anyway)." The AOIs not started yet are started now.'
+        }
+        @{
+            Title   = 'Start one processing from a polygon given inline'
+            Code    = @'
+$polygon = '{"type":"Polygon","coordinates":[[[69.21,41.29],[69.24,41.29],[69.24,41.31],[69.21,41.31],[69.21,41.29]]]}'
+Start-MapflowProcessing -Geometry $polygon -Model Buildings -Name 'Tashkent, Chilonzor' -Option Classification -Zoom 18
+'@
+            Remarks = '-Geometry takes GeoJSON text or an object that converts to it; it is checked like a feature of a file.'
+        }
+        @{
+            Title   = 'Pack small AOIs together, and save one file per AOI'
+            Code    = @'
+Import-MapflowAoi places.geojson |
+    Start-MapflowProcessing -Model Buildings -Project $p -Group |
+    Wait-MapflowProcessing |
+    Save-MapflowResult -Path out -PerAoi
+'@
+            Remarks = 'With -Group, up to MaxAoisPerProcessing AOIs share one processing, named like "Бой (+9)"; each is billed once for at least 1 km2 instead of once per AOI. -PerAoi saves each AOI''s part of the result under the AOI''s own name.'
+        }
+        @{
+            Title   = 'Spend at most 200 credits'
+            Code    = 'Import-MapflowAoi places.geojson | Start-MapflowProcessing -Model Buildings -Project $p -MaxCredits 200'
+            Remarks = 'Starts processings until the next one would pass 200 credits, then stops with a Processing.BudgetExceeded error and a warning such as "29 of 32 processing(s) were not started to stay within 200 credits". Running the same command later with a larger -MaxCredits starts the rest; the ones already started are not paid for again.'
+        }
+        @{
+            Title   = 'Start again the AOIs whose processing failed'
+            Code    = @'
+$failed = Get-MapflowProcessing -Project $p -Status FAILED
+Import-MapflowAoi places.geojson | Where-Object Name -in $failed.Name |
+    Start-MapflowProcessing -Model Buildings -Project $p -Force
+'@
+            Remarks = 'Without -Force, the same command would write the FAILED processings again instead of starting them anew.'
+        }
+        @{
+            Title   = 'List the AOIs that are too large for the account'
+            Code    = @'
+Import-MapflowAoi places.geojson |
+    Start-MapflowProcessing -Model Buildings -Project $p -ErrorVariable refused -ErrorAction SilentlyContinue |
+    Out-Null
+$refused | Where-Object FullyQualifiedErrorId -like 'Aoi.*TooLarge,*' |
+    ForEach-Object { '{0}: {1}' -f $_.TargetObject.Name, $_.TargetObject.Message }
+'@
+            Remarks = 'AOIs over the account''s limits are refused before anything is sent; the TargetObject of such an error has the AOI''s SourcePath, Index, Name, Code and Message. The other AOIs were started.'
+        }
+    )
+    Notes       = 'Each processing is paid for with credits, by area, model, options and imagery; Mapflow bills at least 1 km2 per processing. Get-MapflowProcessingCost prices a run without starting it, and Get-MapflowAccount shows the balance.'
+    Links       = @(
+        'about_Mapflow'
+        'about_Mapflow_Errors'
+        'Import-MapflowAoi'
+        'Wait-MapflowProcessing'
+        'Get-MapflowProcessingCost'
+        'Get-MapflowModel'
+    )
+}

@@ -1,0 +1,68 @@
+@{
+    Synopsis    = 'Waits for Mapflow processings to finish, and writes each one as soon as it has.'
+    Description = @'
+Wait-MapflowProcessing waits until each processing reaches a final status (OK, FAILED, CANCELLED or REFUNDED) and writes it at that moment, so the next command in the pipeline, usually Save-MapflowResult, works on it while the others are still running. Processings that are already final are written at once.
+
+It collects its input first and starts waiting when the input ends. Then it reads the statuses every -PollInterval seconds (give or take 10 %, so that many waiting scripts do not poll in step). It reads many processings with few requests: one listing per project page, not one request per processing. A progress bar shows how many have finished and their mean progress ("12 of 40 finished, 57 % on average").
+
+A processing that ends FAILED is written too, and also gives a non-terminating Processing.Failed error that lists Mapflow's failure codes. Filter with Where-Object Status -eq 'OK' before Save-MapflowResult to avoid a second error (Result.NotReady) for it.
+
+With -Timeout, the wait ends after that many seconds: each processing still running gives a non-terminating Processing.WaitTimeout error and is not written. The processings keep running at Mapflow; wait for them again later. Ctrl+C also stops only the waiting. An unknown status gives a warning, and the wait goes on.
+'@
+    Parameters  = @{
+        InputObject  = 'The processings to wait for, usually piped from Start-MapflowProcessing or Get-MapflowProcessing.'
+        Id           = 'The ids of the processings to wait for. An id that Mapflow does not know gives a non-terminating MapflowApi error, and the others are waited for. Objects with an Id or ProcessingId property can be piped.'
+        PollInterval = 'The seconds between two readings of the statuses, as a number that may have a fraction (0.5 is half a second). Each wait varies by up to 10 % either way. Mapflow advises 30 to 60 seconds for long jobs.'
+        Timeout      = 'The most seconds to wait in all, as a number that may have a fraction. Processings still running then give Processing.WaitTimeout errors. 0 waits without limit.'
+        Session      = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
+    }
+    Defaults    = @{
+        Timeout = '0 (no limit)'
+    }
+    Outputs     = 'Each processing, once it has reached OK, FAILED, CANCELLED or REFUNDED, with its final Status, Cost and Messages.'
+    Examples    = @(
+        @{
+            Title   = 'Start, wait and save in one pipeline'
+            Code    = @'
+Import-MapflowAoi places.geojson |
+    Start-MapflowProcessing -Model Buildings -Project $p |
+    Wait-MapflowProcessing |
+    Save-MapflowResult -Path out
+'@
+            Remarks = 'Each result is downloaded as soon as its processing is OK, while the others still run.'
+        }
+        @{
+            Title   = 'Wait at most four hours in a scheduled task'
+            Code    = @'
+$Error.Clear()
+Get-MapflowProcessing -Project 'Uzbekistan villages' -Status UNPROCESSED, IN_PROGRESS, AWAITING |
+    Wait-MapflowProcessing -PollInterval 60 -Timeout 14400 |
+    Where-Object Status -eq 'OK' |
+    Save-MapflowResult -Path D:\mapflow\out
+if ($Error | Where-Object FullyQualifiedErrorId -like 'Processing.WaitTimeout,*') { exit 3 }
+'@
+            Remarks = 'Polls once a minute for up to 14400 seconds. Processings not finished by then go on at Mapflow; the exit code 3 tells the scheduler to run the task again later.'
+        }
+        @{
+            Title   = 'Wait for processings by id'
+            Code    = 'Wait-MapflowProcessing -Id 5f748822-c94a-4233-ae1e-7622973bf9b5, 87f258e6-c1ce-4deb-8155-ccd6b21ac237 -PollInterval 30'
+            Remarks = 'The ids can also come from a CSV file with a ProcessingId column: Import-Csv saved.csv | Wait-MapflowProcessing.'
+        }
+        @{
+            Title   = 'Report the processings that failed'
+            Code    = @'
+$done = $started | Wait-MapflowProcessing -ErrorVariable failures -ErrorAction SilentlyContinue
+$failures | Where-Object FullyQualifiedErrorId -like 'Processing.Failed,*' |
+    ForEach-Object { '{0}: {1}' -f $_.TargetObject.Name, $_.TargetObject.MessageSummary() }
+'@
+            Remarks = 'The TargetObject of Processing.Failed is the failed processing; its Messages hold Mapflow''s codes. $done holds every processing that finished, the failed ones included.'
+        }
+    )
+    Links       = @(
+        'about_Mapflow'
+        'about_Mapflow_Errors'
+        'Start-MapflowProcessing'
+        'Get-MapflowProcessing'
+        'Save-MapflowResult'
+    )
+}
