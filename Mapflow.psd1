@@ -6,6 +6,7 @@
     Description          = 'Run Mapflow.ai AI feature extraction (buildings, forests, roads...) over many areas of interest from PowerShell: import AOIs, start processings in bulk, wait with progress, save every result.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
+    RequiredAssemblies   = @('Mapflow.Client.dll')
     FormatsToProcess     = @('Mapflow.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Mapflow'

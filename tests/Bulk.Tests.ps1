@@ -78,6 +78,8 @@ Describe 'Grouping and cost' {
         $charged = $before - (Get-MapflowAccount).RemainingCredits
         $charged | Should -Be $estimate
         ($started | Measure-Object Cost -Sum).Sum | Should -Be $estimate
+        $again = Import-MapflowAoi $hamlets | Start-MapflowProcessing -Model Buildings -Project $p -GroupSize 10 -WhatIf 6>&1 | Out-String
+        $again | Should -BeLike '*What if: 0 processing(s), 0 AOI(s), 0 km², 0 credits (3 already started, not counted)*'
         $ungrouped = (Import-MapflowAoi $hamlets | Get-MapflowProcessingCost -Model Buildings | Measure-Object Credits -Sum).Sum
         $ungrouped | Should -BeGreaterThan $estimate -Because 'each processing is billed at least 1 km²'
     }

@@ -21,8 +21,10 @@ public static class ResultManifest
         foreach (var result in saved)
         {
             var file = Path.GetFileName(result.Path);
-            // A skipped file keeps the entry it got when it was written.
+            // A skipped file keeps the entry it got when it was written; one saved by a run that stopped before
+            // writing the manifest is described from the file itself.
             if (result.Skipped && entries.ContainsKey(file)) continue;
+            if (result.Skipped) Describe(result);
             entries[file] = new ManifestEntry
             {
                 File = file,
@@ -40,6 +42,14 @@ public static class ResultManifest
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entries.Values.OrderBy(e => e.File, StringComparer.Ordinal).ToList(),
             new JsonSerializerOptions(MapflowJson.Options) { WriteIndented = true }));
         ResultDownloader.MoveIntoPlace(temp, path);
+    }
+
+    private static void Describe(SavedResult result)
+    {
+        result.Sha256 = ResultDownloader.Sha256Of(result.Path);
+        if (!result.Path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase)) return;
+        using var file = File.OpenRead(result.Path);
+        result.FeatureCount = FeatureCollectionCheck.CountFeatures(file);
     }
 
     public static IReadOnlyList<ManifestEntry> Read(string path)

@@ -14,7 +14,7 @@ public sealed class GetMapflowProcessingCommand : MapflowCmdlet
     private const string ById = "ById";
     private const int PageSize = 100;
 
-    [Parameter(ParameterSetName = ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProcessingId")]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
 

@@ -73,6 +73,8 @@ public abstract class ProcessingPlanCmdlet : MapflowCmdlet
     [ValidateRange(1, 16)]
     public int ThrottleLimit { get; set; } = 4;
 
+    protected override void BeginProcessing() => SetThrottle(ThrottleLimit);
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ByAoi)
@@ -113,7 +115,6 @@ public abstract class ProcessingPlanCmdlet : MapflowCmdlet
     protected IReadOnlyDictionary<PlannedStart, long> EstimateCosts(MapflowSession session, IReadOnlyList<PlannedStart> plan)
     {
         var costs = new Dictionary<PlannedStart, long>();
-        SetThrottle(ThrottleLimit);
         foreach (var start in plan)
         {
             Start(async cancel =>
@@ -129,19 +130,24 @@ public abstract class ProcessingPlanCmdlet : MapflowCmdlet
     private Aoi ReadGeometry()
     {
         // The same reader and checks as Import-MapflowAoi, so a geometry given inline is held to the same rules.
-        AoiReadResult? result = null;
+        List<AoiReadResult> results = new();
         try
         {
             using var text = new MemoryStream(Encoding.UTF8.GetBytes(GeometryText()));
-            result = AoiReader.ReadGeoJson(text, "-Geometry", new AoiReadOptions { Repair = Repair }).FirstOrDefault();
+            results = AoiReader.ReadGeoJson(text, "-Geometry", new AoiReadOptions { Repair = Repair }).Take(2).ToList();
         }
         catch (Exception e) when (e is InvalidDataException or JsonException)
         {
             ThrowTerminatingError(new ErrorRecord(e, "Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry));
         }
-        if (result?.Problem is { } problem)
-            ThrowTerminatingError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, Geometry));
-        return result?.Aoi ?? throw new PSArgumentException("-Geometry holds no geometry.", nameof(Geometry));
+        if (results.Count != 1)
+        {
+            ThrowTerminatingError(ErrorRecords.Create("Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry,
+                results.Count == 0 ? "-Geometry holds no geometry." : "-Geometry holds several features; pipe them from Import-MapflowAoi instead."));
+        }
+        if (results[0].Problem is { } problem)
+            ThrowTerminatingError(new ErrorRecord(new InvalidDataException($"-Geometry '{Name ?? "Processing"}': {problem.Message}"), "Aoi." + problem.Code, ErrorCategory.InvalidData, Geometry));
+        return results[0].Aoi!;
     }
 
     private DataProvider ResolveProvider(Account account)

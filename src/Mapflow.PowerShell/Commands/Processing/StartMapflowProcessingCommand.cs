@@ -38,18 +38,27 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
             ? ((SwitchParameter)w).IsPresent
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         var credits = account.BillingType == "CREDITS" ? account.RemainingCredits : null;
-        // Estimates cost a request per processing, so they are made only when a decision needs them.
-        var costs = whatIf || MaxCredits != null ? EstimateCosts(session, plan) : null;
+        var starter = new ProcessingStarter(session.Client, plan[0].Request.ProjectId!.Value);
         if (whatIf)
         {
-            foreach (var start in plan) ShouldProcess(start.Name, Describe(model, start, costs![start]));
-            WriteSummary(plan, costs!, credits);
+            // A re-run pays only for what was not started yet, so the estimate leaves those out.
+            var existing = Force ? new Dictionary<PlannedStart, Processing>() : FindExisting(starter, plan);
+            var toStart = plan.Where(p => !existing.ContainsKey(p)).ToList();
+            var estimates = EstimateCosts(session, toStart);
+            foreach (var start in plan)
+            {
+                if (existing.TryGetValue(start, out var found))
+                    WriteInformation(new HostInformationMessage { Message = $"What if: '{start.Name}' was already started as {found.Id}; it would not be started again." }, new[] { "PSHOST" });
+                else
+                    ShouldProcess(start.Name, Describe(model, start, estimates[start]));
+            }
+            WriteSummary(toStart, estimates, credits, existing.Count);
             return;
         }
 
+        // Estimates cost a request per processing, so they are made only when a decision needs them.
+        var costs = MaxCredits != null ? EstimateCosts(session, plan) : null;
         var budget = MaxCredits is { } max ? Math.Min(max, credits ?? long.MaxValue) : credits;
-        var starter = new ProcessingStarter(session.Client, plan[0].Request.ProjectId!.Value);
-        SetThrottle(ThrottleLimit);
         foreach (var start in plan)
         {
             var cost = costs?[start];
@@ -116,10 +125,26 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         $"Start '{model.Name}' on {start.AreaKm2:0.###} km² ({start.Aois.Count} AOI(s), {start.PolygonCount} polygon(s)) " +
         $"with {start.Request.Params!.SourceParams.DataProvider!.ProviderName}{(cost is null ? "" : $" for {cost} credits")}";
 
-    private void WriteSummary(IReadOnlyList<PlannedStart> plan, IReadOnlyDictionary<PlannedStart, long> costs, long? credits)
+    private Dictionary<PlannedStart, Processing> FindExisting(ProcessingStarter starter, IReadOnlyList<PlannedStart> plan)
+    {
+        var existing = new Dictionary<PlannedStart, Processing>();
+        foreach (var start in plan)
+        {
+            Start(async cancel =>
+            {
+                if (await starter.FindAsync(start.Request, cancel).ConfigureAwait(false) is { } found)
+                    Post(() => existing[start] = found);
+            });
+        }
+        WaitForAll();
+        return existing;
+    }
+
+    private void WriteSummary(IReadOnlyList<PlannedStart> plan, IReadOnlyDictionary<PlannedStart, long> costs, long? credits, int alreadyStarted)
     {
         var total = costs.Values.Sum();
         var text = $"What if: {plan.Count} processing(s), {plan.Sum(p => p.Aois.Count)} AOI(s), {plan.Sum(p => p.AreaKm2):0.###} km², {total} credits" +
+                   (alreadyStarted > 0 ? $" ({alreadyStarted} already started, not counted)" : "") +
                    (credits is null ? "." : $"; {credits} credits left on the account{(total > credits ? " — NOT ENOUGH" : "")}.");
         WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST" });
     }

@@ -78,14 +78,16 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
         _downloader = new ResultDownloader(_session.Client);
         var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Merging ? Merge : Path);
         _folder = Merging ? System.IO.Path.GetDirectoryName(target)! : target;
-        Directory.CreateDirectory(_folder);
         if (Merging)
         {
             if (File.Exists(target) && !Force)
                 ThrowTerminatingError(ErrorRecords.Create("Result.MergeFileExists", ErrorCategory.ResourceExists, target,
                     $"'{target}' is already there; use -Force to replace it."));
             if (ShouldProcess(target, "Merge Mapflow results into one file"))
+            {
+                Directory.CreateDirectory(_folder);
                 _merge = new MergedResultWriter(ToGeoPackage ? MergedGeoJson(target) : target);
+            }
         }
         SetThrottle(ThrottleLimit);
     }
@@ -94,7 +96,7 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
     {
         if (Merging && _merge is null) return;
         if (ParameterSetName is IdToFolder or IdToMerge)
-            foreach (var id in Id) Start(async cancel => await SaveAsync(await _session!.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false));
+            foreach (var id in Id) Start(cancel => SaveByIdAsync(id, cancel));
         else
             foreach (var processing in InputObject) Start(cancel => SaveAsync(processing, cancel));
         PumpReady();
@@ -121,10 +123,25 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
             var info = new FileInfo(target);
             WriteObject(new SavedResult { Path = info.FullName, ProcessingName = "(merged)", FeatureCount = _merge.FeatureCount, Length = info.Length, Sha256 = ResultDownloader.Sha256Of(target) });
         }
-        else if (_saved.Count > 0)
+        else if (_saved.Count > 0 && Directory.Exists(_folder))
         {
             ResultManifest.Update(_folder, _saved);
         }
+    }
+
+    private async Task SaveByIdAsync(Guid id, CancellationToken cancel)
+    {
+        Processing processing;
+        try
+        {
+            processing = await _session!.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false);
+        }
+        catch (MapflowApiException e)
+        {
+            QueueFailure(e, id);
+            return;
+        }
+        await SaveAsync(processing, cancel).ConfigureAwait(false);
     }
 
     private async Task SaveAsync(Processing processing, CancellationToken cancel)
@@ -174,6 +191,7 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
             return;
         }
         if (!await ShouldProcessAsync(path, $"Save the result of '{aoiName ?? processing.Name}'").ConfigureAwait(false)) return;
+        Directory.CreateDirectory(_folder);
         if (!ToGeoPackage)
         {
             Done(await _downloader!.DownloadAsync(processing, aoiId, aoiName, path, cancel).ConfigureAwait(false));
