@@ -58,7 +58,7 @@ public sealed class ProcessingStarter
     public async Task<StartResult> CreateAsync(ProcessingRequest request, CancellationToken cancel)
     {
         var key = KeyOf(request);
-        var retry = new OperationRetry(_client.Options, IsUnclear, e => (e as MapflowApiException)?.RetryAfter,
+        var retry = new OperationRetry(_client.Options, IsUnclear, GraceBeforeLookUp,
             (e, n, delay) => MapflowLog.Verbose(
                 $"Create of '{request.Name}' had an unclear outcome ({e.Message}); looking it up by its key in {delay.TotalSeconds:0.0} s before sending it again (retry {n} of {_client.Options.Retry.MaxRetries})."));
         return await retry.ExecuteAsync(async attempt =>
@@ -69,6 +69,13 @@ public sealed class ProcessingStarter
             return new StartResult(await _client.CreateProcessingAsync(request, attempt.Cancel).ConfigureAwait(false), StartOutcome.Created);
         }, cancel).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The least wait before looking a failed create up. A timed-out create may still be under way on the server, so it
+    /// gets as long again as we waited for it; a look-up any sooner could miss it and pay twice (qgis#283).
+    /// </summary>
+    private TimeSpan? GraceBeforeLookUp(Exception e) =>
+        e is TimeoutException ? _client.Options.Timeouts.Create : (e as MapflowApiException)?.RetryAfter;
 
     private static string KeyOf(ProcessingRequest request) =>
         request.Meta != null && request.Meta.TryGetValue(ProcessingStatus.ClientKeyMeta, out var key)
