@@ -189,6 +189,82 @@ Describe 'Retries of reads' {
     }
 }
 
+Describe 'Timeouts per kind of call' {
+    BeforeEach {
+        Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
+        $script:session = Connect-Quick
+        $session.Retry.MaxRetries = 1
+    }
+
+    It '$session.Timeouts.Api abandons a read that does not answer, retries it, then says MapflowApi.Timeout' {
+        $p = New-FinishedProcessing
+        Clear-RequestLog
+        $session.Timeouts.Api = [timespan]::FromMilliseconds(300)
+        Add-Fault @{ method = 'GET'; path = "/processings/$($p.Id)/v2"; kind = 'latency'; delayMs = 5000; count = 10 }
+
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $err = $null
+        try { Get-MapflowProcessing -Id $p.Id -ErrorAction Stop } catch { $err = $_ }
+        $watch.Stop()
+
+        $err.FullyQualifiedErrorId | Should -Be 'MapflowApi.Timeout,Mapflow.PowerShell.Commands.GetMapflowProcessingCommand'
+        $err.Exception.Message | Should -BeLike '*did not answer in time after 1 retry*'
+        $log = @(Get-EmulatorRequest $emulator -Path '/processings/*')
+        $log.Count | Should -Be 2
+        Write-Host "    Api timeout 300 ms, 2 attempts: $($watch.ElapsedMilliseconds) ms"
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+    }
+
+    It '$session.Timeouts.DownloadIdle abandons a result that stops flowing, downloads it again, then says MapflowApi.Timeout' {
+        $p = New-FinishedProcessing
+        Clear-RequestLog
+        $session.Timeouts.DownloadIdle = [timespan]::FromMilliseconds(400)
+        # One byte a second: the headers come at once, then the body stalls.
+        Add-Fault @{ method = 'GET'; path = "/processings/$($p.Id)/result"; kind = 'slow'; bytesPerSecond = 1; count = 10 }
+        $out = Join-Path $TestDrive 'idle'
+
+        $saved = @($p | Save-MapflowResult -Path $out -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $saved.Count | Should -Be 0
+        $failures[0].FullyQualifiedErrorId | Should -Be 'MapflowApi.Timeout,Mapflow.PowerShell.Commands.SaveMapflowResultCommand'
+        $failures[0].Exception.Message | Should -Be 'no result data arrived for 0.4 s'
+        @(Get-EmulatorRequest $emulator -Method GET -Path '/processings/*/result').Count | Should -Be 2
+        @(Get-ChildItem $out -Force).Count | Should -Be 0
+    }
+
+    It 'a create that times out while the server still makes it is found by its key after a grace period: one processing' {
+        # The server takes 450 ms and finishes whether or not the client waits (qgis#283); the client gives up after 300 ms.
+        $session.Timeouts.Create = [timespan]::FromMilliseconds(300)
+        Clear-RequestLog
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'drop'; delayMs = 450 }
+
+        $all = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -Verbose 4>&1)
+
+        $started = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $started.Count | Should -Be 1
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 1
+        Start-Sleep -Milliseconds 500
+        $onServer = @(Get-EmulatorProcessing $emulator)
+        $onServer.Count | Should -Be 1
+        $started[0].Id | Should -Be $onServer[0].id
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*did not answer in time*looking it up by its key in 0.3 s*' }).Count | Should -Be 1
+    }
+
+    It '$session.Timeouts.Create abandons a create that does not answer; the look-up finds nothing and one processing is made' {
+        $session.Timeouts.Create = [timespan]::FromMilliseconds(300)
+        Clear-RequestLog
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'latency'; delayMs = 1500 }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings)
+
+        $started.Count | Should -Be 1
+        # Give an abandoned create time to complete on the server anyway, as a slow real server might.
+        Start-Sleep -Milliseconds 1500
+        (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').fault -join ',') | Should -Be 'latency,'
+        @(Get-EmulatorProcessing $emulator).Count | Should -Be 1
+    }
+}
+
 Describe 'Creates' {
     BeforeEach {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null

@@ -107,7 +107,7 @@ public sealed class ResultDownloader
                 }
                 catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
-                    throw new IncompleteResultException(new TimeoutException($"no result data arrived for {idle.TotalSeconds:0} s"));
+                    throw new IncompleteResultException(new TimeoutException($"no result data arrived for {idle.TotalSeconds:0.###} s"));
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException)
                 {
