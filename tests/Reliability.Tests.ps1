@@ -46,8 +46,8 @@ BeforeAll {
         $value
     }
 
-    # Runs a script in a new pwsh process with the given environment (HttpClient reads proxy variables once per process).
-    function Invoke-ChildPwsh {
+    # Starts a script in a new pwsh process with the given environment (HttpClient reads proxy variables once per process).
+    function Start-ChildPwsh {
         param([string] $Command, [hashtable] $Environment)
         $psi = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })))
         foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $psi.ArgumentList.Add($a) }
@@ -57,13 +57,21 @@ BeforeAll {
         $psi.RedirectStandardError = $true
         $psi.UseShellExecute = $false
         $process = [System.Diagnostics.Process]::Start($psi)
+        [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Error = $process.StandardError.ReadToEndAsync() }
+    }
+
+    function Wait-ChildPwsh {
+        param($Child)
         try {
-            $stdout = $process.StandardOutput.ReadToEndAsync()
-            $stderr = $process.StandardError.ReadToEndAsync()
-            if (-not $process.WaitForExit(60000)) { $process.Kill(); throw 'The child pwsh did not finish in 60 s.' }
-            [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+            if (-not $Child.Process.WaitForExit(60000)) { $Child.Process.Kill(); throw 'The child pwsh did not finish in 60 s.' }
+            [pscustomobject]@{ ExitCode = $Child.Process.ExitCode; Output = $Child.Output.Result; Error = $Child.Error.Result }
         }
-        finally { $process.Dispose() }
+        finally { $Child.Process.Dispose() }
+    }
+
+    function Invoke-ChildPwsh {
+        param([string] $Command, [hashtable] $Environment)
+        Wait-ChildPwsh (Start-ChildPwsh -Command $Command -Environment $Environment)
     }
 
     function Get-ProxyRequest {
@@ -452,23 +460,31 @@ Describe 'Proxies' {
         finally { Stop-MapflowEmulator $proxy }
     }
 
-    It 'Connect-Mapflow -Proxy at a closed port is a MapflowApi.ProxyFailure after its retries' {
+    It 'a proxy at a closed port, from -Proxy or from HTTPS_PROXY, is a MapflowApi.ProxyFailure after its retries' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $closed = "http://127.0.0.1:$port"
+        # The environment's proxy in a child process, at the same time as -Proxy here: both wait out the default retries.
+        $child = Start-ChildPwsh -Command "Import-Module '$(Join-Path $ModulePath 'Mapflow.psd1')'; try { Get-MapflowAccount -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }" `
+            -Environment @{ MAPFLOW_TOKEN = $emulator.Token; MAPFLOW_API_URL = $emulator.Url; HTTP_PROXY = $closed; HTTPS_PROXY = $closed }
 
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $err = { Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Proxy "http://127.0.0.1:$port" } |
+        $err = { Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Proxy $closed } |
             Should -Throw -PassThru -ErrorId 'MapflowApi.ProxyFailure,Mapflow.PowerShell.Commands.ConnectMapflowCommand'
         $watch.Stop()
+        $fromEnvironment = Wait-ChildPwsh $child
 
-        Write-Host "    closed proxy port: failed after $($watch.ElapsedMilliseconds) ms"
+        Write-Host "    closed proxy port: -Proxy failed after $($watch.ElapsedMilliseconds) ms"
         $err.CategoryInfo.Category | Should -Be 'ConnectionError'
-        $err.Exception.Message | Should -BeLike '*proxy*'
+        $err.Exception.Message | Should -BeLike '*the proxy could not be reached*'
         $err.ErrorDetails.RecommendedAction | Should -BeLike '*-Proxy*HTTPS_PROXY*'
-        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
         # The session's retry options cannot be shrunk before Connect-Mapflow returns, so this runs with the defaults
-        # (4 retries, 1 s base, full jitter): a refused proxy may be restarting, and a bulk run should ride that out.
+        # (4 retries, 1 s base, full jitter): a proxy that refuses may be restarting, and a bulk run should ride that out.
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+        $lines = @($fromEnvironment.Output.Trim() -split '\r?\n')
+        $lines[0] | Should -Be 'MapflowApi.ProxyFailure,Mapflow.PowerShell.Commands.GetMapflowAccountCommand' -Because $fromEnvironment.Error
+        $lines[1] | Should -BeLike '*the proxy could not be reached*'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 }
 
