@@ -74,6 +74,20 @@ BeforeAll {
         Wait-ChildPwsh (Start-ChildPwsh -Command $Command -Environment $Environment)
     }
 
+    # A pipeline in its own runspace, connected there like a user's console, so a test can stop it as Ctrl+C does.
+    function Start-StoppablePipeline {
+        param([scriptblock] $Script, [hashtable] $Parameter = @{})
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($Module, $Url, $Token)
+                Import-Module $Module
+                $session = Connect-Mapflow -Token $Token -ApiUrl $Url -PassThru
+                $session.Retry.BaseDelay = [timespan]::FromMilliseconds(50)
+            }).AddParameters(@{ Module = (Join-Path $ModulePath 'Mapflow.psd1'); Url = $emulator.Url; Token = $emulator.Token })
+        $null = $ps.AddStatement().AddScript($Script).AddParameters($Parameter)
+        [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+    }
+
     function Get-ProxyRequest {
         param($Proxy)
         $answer = Invoke-RestMethod -Uri "$($Proxy.Url)/_proxy/requests"
@@ -352,15 +366,10 @@ Describe 'Downloads' {
         $p = New-FinishedProcessing
         Clear-RequestLog
         Add-Fault @{ method = 'GET'; path = "/processings/$($p.Id)/result"; kind = 'slow'; bytesPerSecond = 20000 }
-        $ps = [powershell]::Create()
+        $run = Start-StoppablePipeline { param($Id, $Out) Save-MapflowResult -Id $Id -Path $Out } @{ Id = $p.Id; Out = $out }
+        $ps = $run.PowerShell
         try {
-            $null = $ps.AddScript({
-                    param($Module, $Url, $Token, $Id, $Out)
-                    Import-Module $Module
-                    Connect-Mapflow -Token $Token -ApiUrl $Url
-                    Save-MapflowResult -Id $Id -Path $Out
-                }).AddParameters(@{ Module = (Join-Path $ModulePath 'Mapflow.psd1'); Url = $emulator.Url; Token = $emulator.Token; Id = $p.Id; Out = $out })
-            $handle = $ps.BeginInvoke()
+            $handle = $run.Handle
             $downloading = Wait-Until {
                 (Get-ChildItem $out -Force -Filter *.partial -ErrorAction SilentlyContinue) -and
                 (Get-EmulatorRequest $emulator -Method GET -Path '/processings/*/result' | Where-Object status -eq 0)
@@ -386,12 +395,44 @@ Describe 'Downloads' {
             $ps.Dispose()
         }
     }
+
+    It 'Ctrl+C during a Retry-After wait returns promptly and sends nothing more' {
+        $p = New-FinishedProcessing
+        Clear-RequestLog
+        Add-Fault @{ method = 'GET'; path = "/processings/$($p.Id)/v2"; kind = 'status'; status = 503; retryAfter = '30' }
+        $run = Start-StoppablePipeline { param($Id) Get-MapflowProcessing -Id $Id } @{ Id = $p.Id }
+        try {
+            $waiting = Wait-Until { Get-EmulatorRequest $emulator -Method GET -Path '/processings/*' | Where-Object status -eq 503 }
+            $waiting | Should -Not -BeNullOrEmpty
+            Start-Sleep -Milliseconds 200
+
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Stop()
+
+            Write-Host "    Stop() during a 30 s Retry-After wait returned after $($watch.ElapsedMilliseconds) ms"
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Start-Sleep -Milliseconds 300
+            @(Get-EmulatorRequest $emulator -Path '/processings/*').Count | Should -Be 1
+        }
+        finally { $run.PowerShell.Dispose() }
+    }
 }
 
 Describe 'Authentication failures' {
     BeforeEach {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
         $script:session = Connect-Quick
+    }
+
+    It 'a 403 ends the command with MapflowApi.Forbidden, without a retry' {
+        Clear-RequestLog
+        Add-Fault @{ method = 'GET'; path = '/user/status'; kind = 'status'; status = 403; count = 10 }
+
+        { Get-MapflowAccount -ErrorAction Continue } | Should -Throw -ErrorId 'MapflowApi.Forbidden,Mapflow.PowerShell.Commands.GetMapflowAccountCommand'
+
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 1
     }
 
     It 'a 401 mid-run ends the command at once, without a retry' {
@@ -449,6 +490,7 @@ Describe 'Proxies' {
             $credential = [pscredential]::new('proxy-user', (ConvertTo-SecureString 'proxy-pass' -AsPlainText -Force))
             $session = Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Proxy $proxy.Url -ProxyCredential $credential -PassThru
             $session.Proxy | Should -Be ([uri]$proxy.Url)
+            (($session | Format-List * | Out-String) + ($session | ConvertTo-Json -Depth 5)).Contains('proxy-pass') | Should -BeFalse
             (Get-MapflowAccount).Email | Should -Be 'demo@mapflow.local'
             $proxied = @(Get-ProxyRequest $proxy | Where-Object status -eq 200)
             $proxied.Count | Should -Be 2
