@@ -555,7 +555,7 @@ Describe 'Secrets' {
                 $session | ConvertTo-Json -Depth 5
                 Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -Verbose -Debug |
                     Wait-MapflowProcessing -PollInterval 0.1 -Verbose -Debug | Save-MapflowResult -Path $out -Verbose -Debug
-                Get-MapflowProcessing -Id ([guid]::NewGuid()) -Verbose -Debug
+                Get-MapflowProcessing -Id ([guid]::NewGuid()) -Verbose -Debug -ErrorAction Continue
                 try { Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Houses -Verbose -Debug } catch { $_ }
                 Write-Information 'end of the run'
             } *>&1
