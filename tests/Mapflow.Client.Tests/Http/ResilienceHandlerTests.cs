@@ -12,6 +12,7 @@ namespace Mapflow.Client.Tests.Http;
 /// The resilience handler over a stub server on a fake clock. Every wait is a timer on that clock, so the tests
 /// advance time instead of sleeping, and check that no attempt comes even a millisecond early.
 /// </summary>
+[Collection(NotInParallel.Name)]
 public sealed class ResilienceHandlerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, 300, TimeSpan.Zero);
@@ -340,4 +341,14 @@ public sealed class ResilienceHandlerTests
             public ValueTask DisposeAsync() => inner.DisposeAsync();
         }
     }
+}
+
+/// <summary>
+/// Runs alone: beside StreamingMemoryTests, whose measure of retained memory is process-wide, these tests' HttpClient
+/// and Polly objects were counted against the AOI reader (5.9 MB against its 2.7 MB limit).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NotInParallel
+{
+    public const string Name = "not in parallel";
 }
