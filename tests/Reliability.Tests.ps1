@@ -496,8 +496,12 @@ Describe 'Proxies' {
             $proxied.Count | Should -Be 2
             $proxied.proxyAuthorization | Should -Be 'present', 'present'
 
-            { Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Proxy $proxy.Url } |
-                Should -Throw -ErrorId 'MapflowApi.ProxyFailure,Mapflow.PowerShell.Commands.ConnectMapflowCommand'
+            $null = Invoke-RestMethod -Uri "$($proxy.Url)/_proxy/requests" -Method DELETE
+            $refused = { Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Proxy $proxy.Url } |
+                Should -Throw -PassThru -ErrorId 'MapflowApi.ProxyFailure,Mapflow.PowerShell.Commands.ConnectMapflowCommand'
+            $refused.Exception.Message | Should -BeLike '*407 Proxy Authentication Required*'
+            $refused.ErrorDetails.RecommendedAction | Should -BeLike '*-ProxyCredential*'
+            (@(Get-ProxyRequest $proxy).status -join ',') | Should -Be '407' -Because 'a 407 is never retried'
         }
         finally { Stop-MapflowEmulator $proxy }
     }
