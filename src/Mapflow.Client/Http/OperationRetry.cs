@@ -19,9 +19,9 @@ internal sealed class OperationRetry
     private readonly ResiliencePipeline _pipeline;
 
     public OperationRetry(MapflowClientOptions options, Func<Exception, bool> isRetryable, Func<Exception, TimeSpan?> retryAfter,
-        Action<Exception, int, TimeSpan> onRetry, RetryPolicy? policy = null)
+        Action<Exception, int, TimeSpan> onRetry)
     {
-        policy ??= new RetryPolicy(options.Retry);
+        var policy = new RetryPolicy(options.Retry);
         _clock = options.TimeProvider;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
             .AddRetry(new RetryStrategyOptions
@@ -47,7 +47,7 @@ internal sealed class OperationRetry
             .Build();
     }
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds or the policy gives up; it gets the 0-based attempt number.</summary>
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds or the policy gives up, the last failure then thrown as is.</summary>
     public async Task<T> ExecuteAsync<T>(Func<OperationAttempt, Task<T>> attempt, CancellationToken cancel)
     {
         var context = ResilienceContextPool.Shared.Get(cancel);

@@ -32,7 +32,8 @@ public sealed class StartResult
 /// <summary>
 /// Starts processings at most once per key. Before creating, it looks for the key among the project's processings;
 /// after a create with an unclear outcome (lost answer, timeout, 5xx) it waits, looks again and creates only if the
-/// key is still absent; a look-up that fails is itself an unclear outcome. Lists may omit meta, so candidates are narrowed by name and confirmed with one GET each.
+/// key is still absent; a look-up that fails is itself an unclear outcome. Lists may omit meta, so candidates are
+/// narrowed by name and confirmed with one GET each.
 /// </summary>
 public sealed class ProcessingStarter
 {
