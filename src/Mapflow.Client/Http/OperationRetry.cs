@@ -59,6 +59,11 @@ internal sealed class OperationRetry
                 async (ctx, state) => await state(new OperationAttempt(number++, ctx, _clock)).ConfigureAwait(false),
                 context, attempt).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException && cancel.IsCancellationRequested)
+        {
+            // A stop that cut a connection surfaces as an I/O error; it must read as the stop, not as a failure to report.
+            throw new OperationCanceledException(e.Message, e, cancel);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
