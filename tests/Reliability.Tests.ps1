@@ -460,8 +460,8 @@ Describe 'Proxies' {
 
     It 'HTTP_PROXY/HTTPS_PROXY send every request through the proxy, and NO_PROXY bypasses it' {
         # .NET takes HTTP_PROXY for http:// targets and HTTPS_PROXY for https:// ones; the emulator is plain http on
-        # loopback, so both are set. .NET does not bypass loopback for these variables (only NO_PROXY does), which is
-        # what lets this test see the proxy in use.
+        # loopback, so both are set (and a third run shows HTTPS_PROXY alone is not used for it). .NET does not bypass
+        # loopback for these variables (only NO_PROXY does), which is what lets this test see the proxy in use.
         $proxy = Start-MapflowProxy -EmulatorPath $EmulatorPath
         try {
             $command = "Import-Module '$(Join-Path $ModulePath 'Mapflow.psd1')'; (Get-MapflowAccount).Email"
@@ -470,16 +470,17 @@ Describe 'Proxies' {
             $viaProxy = Invoke-ChildPwsh -Command $command -Environment $environment
             $environment.NO_PROXY = '127.0.0.1'
             $direct = Invoke-ChildPwsh -Command $command -Environment $environment
+            $environment.Remove('NO_PROXY'); $environment.Remove('HTTP_PROXY')
+            $httpsOnly = Invoke-ChildPwsh -Command $command -Environment $environment
 
-            $viaProxy.Output.Trim() | Should -Be 'demo@mapflow.local' -Because $viaProxy.Error
-            $direct.Output.Trim() | Should -Be 'demo@mapflow.local' -Because $direct.Error
+            foreach ($run in $viaProxy, $direct, $httpsOnly) { $run.Output.Trim() | Should -Be 'demo@mapflow.local' -Because $run.Error }
             $proxied = @(Get-ProxyRequest $proxy)
-            $proxied.Count | Should -Be 1 -Because 'the NO_PROXY run must not use the proxy'
+            $proxied.Count | Should -Be 1 -Because 'neither the NO_PROXY run nor the HTTPS_PROXY-only run (an http:// API) may use the proxy'
             $proxied[0].method | Should -Be 'GET'
             $proxied[0].target | Should -Be "$($emulator.Url)/user/status"
             $proxied[0].status | Should -Be 200
             $proxied[0].authorization | Should -BeTrue
-            @(Get-EmulatorRequest $emulator -Method GET -Path '/user/status').Count | Should -Be 2
+            @(Get-EmulatorRequest $emulator -Method GET -Path '/user/status').Count | Should -Be 3
         }
         finally { Stop-MapflowEmulator $proxy }
     }
