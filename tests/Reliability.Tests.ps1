@@ -396,6 +396,30 @@ Describe 'Downloads' {
         }
     }
 
+    It 'Ctrl+C while Wait-MapflowProcessing waits between polls returns promptly and cancels nothing' {
+        Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 600000 } | Out-Null
+        $p = Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings
+        Clear-RequestLog
+        $run = Start-StoppablePipeline { param($Id) Wait-MapflowProcessing -Id $Id -PollInterval 30 } @{ Id = $p.Id }
+        try {
+            # -Id reads each processing once, then waits the interval before polling the project's pages.
+            $polled = Wait-Until { Get-EmulatorRequest $emulator -Method GET -Path "/processings/$($p.Id)/v2" | Where-Object status -eq 200 }
+            $polled | Should -Not -BeNullOrEmpty
+            Start-Sleep -Milliseconds 200
+
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Stop()
+
+            Write-Host "    Stop() during a 30 s poll interval returned after $($watch.ElapsedMilliseconds) ms"
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            @(Get-EmulatorRequest $emulator | Where-Object { $_.method -notin 'GET', 'POST' -or $_.path -like '*cancel*' -or $_.path -like '*restart*' }).Count | Should -Be 0
+            (Get-EmulatorProcessing $emulator).status | Should -Be 'IN_PROGRESS'
+        }
+        finally { $run.PowerShell.Dispose() }
+    }
+
     It 'Ctrl+C during a Retry-After wait returns promptly and sends nothing more' {
         $p = New-FinishedProcessing
         Clear-RequestLog
