@@ -7,6 +7,25 @@ function Start-MapflowEmulator {
         [string[]] $Argument = @(),
         [int] $StartTimeoutSeconds = 30
     )
+    $started = Start-EmulatorProcess $EmulatorPath $Argument $StartTimeoutSeconds '^Mapflow emulator listening on (\S+)' '^Demo token: (\S+)'
+    [pscustomobject]@{ Process = $started.Process; Url = $started.Url; Token = $started.Token }
+}
+
+# The emulator app in proxy mode: a loopback-only forward proxy that logs what it forwards (GET /_proxy/requests).
+# Stop it with Stop-MapflowEmulator.
+function Start-MapflowProxy {
+    param(
+        [Parameter(Mandatory)] [string] $EmulatorPath,
+        [string[]] $Argument = @(),
+        [int] $StartTimeoutSeconds = 30
+    )
+    $started = Start-EmulatorProcess $EmulatorPath (@('--Emulator:Mode=Proxy') + $Argument) $StartTimeoutSeconds '^Mapflow proxy listening on (\S+)' $null
+    [pscustomobject]@{ Process = $started.Process; Url = $started.Url }
+}
+
+# Starts the emulator app and reads stdout until the listening line (and the token line, when one is expected).
+function Start-EmulatorProcess {
+    param([string] $EmulatorPath, [string[]] $Argument, [int] $StartTimeoutSeconds, [string] $UrlPattern, [string] $TokenPattern)
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     $psi.ArgumentList.Add((Join-Path $EmulatorPath 'Mapflow.Emulator.dll'))
     foreach ($a in @('--urls', 'http://127.0.0.1:0') + $Argument) { $psi.ArgumentList.Add($a) }
@@ -17,13 +36,13 @@ function Start-MapflowEmulator {
 
     $url = $null; $token = $null
     $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSeconds)
-    while (-not ($url -and $token) -and [DateTime]::UtcNow -lt $deadline) {
+    while (-not ($url -and ($token -or -not $TokenPattern)) -and [DateTime]::UtcNow -lt $deadline) {
         $read = $process.StandardOutput.ReadLineAsync()
         if (-not $read.Wait([TimeSpan]::FromSeconds(1))) { continue }
         $line = $read.Result
         if ($null -eq $line) { break }
-        if ($line -match '^Demo token: (\S+)') { $token = $Matches[1] }
-        if ($line -match '^Mapflow emulator listening on (\S+)') { $url = $Matches[1] }
+        if ($TokenPattern -and $line -match $TokenPattern) { $token = $Matches[1] }
+        if ($line -match $UrlPattern) { $url = $Matches[1] }
     }
     if (-not $url) {
         if (-not $process.HasExited) { $process.Kill() }

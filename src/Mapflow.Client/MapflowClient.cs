@@ -150,6 +150,10 @@ public sealed class MapflowClient : IDisposable
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {
+            // Only a proxy answers 407: say so, rather than report it as an error of the API.
+            if (response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
+                throw new MapflowConnectionException(method.Method, "/" + path, viaProxy: true,
+                    new HttpRequestException("it answered 407 Proxy Authentication Required; pass Connect-Mapflow -ProxyCredential, or put the credential in the proxy URL"));
             var error = await ToApiExceptionAsync(response, method.Method, "/" + path, Retries(request)).ConfigureAwait(false);
             if (error is MapflowApiException api) api.RetryAfter = RetryPolicy.RetryAfter(response, Options.TimeProvider.GetUtcNow());
             throw error;

@@ -1,9 +1,11 @@
 using Mapflow.Emulator;
+using Mapflow.Emulator.Proxy;
 
+var proxy = ProxyApp.IsRequested(args);
 WebApplication app;
 try
 {
-    app = EmulatorApp.Create(args);
+    app = proxy ? ProxyApp.Create(args) : EmulatorApp.Create(args);
 }
 catch (NonLoopbackUrlException e)
 {
@@ -15,8 +17,15 @@ await using (app)
 {
     await app.StartAsync();
     // Harnesses wait for exactly this line to learn the port.
-    Console.WriteLine($"Mapflow emulator listening on {EmulatorApp.ListeningAddress(app)}");
-    Console.WriteLine($"Demo token: {EmulatorApp.DemoToken(app)}");
+    if (proxy)
+    {
+        Console.WriteLine($"Mapflow proxy listening on {ProxyApp.ListeningAddress(app)}");
+    }
+    else
+    {
+        Console.WriteLine($"Mapflow emulator listening on {EmulatorApp.ListeningAddress(app)}");
+        Console.WriteLine($"Demo token: {EmulatorApp.DemoToken(app)}");
+    }
     Console.Out.Flush();
     await app.WaitForShutdownAsync();
 }

@@ -69,7 +69,7 @@ internal static class ErrorRecords
         MapflowApiException { Code: "TOO_LARGE_PROCESSING" } =>
             "Split the AOI into smaller ones, or group fewer AOIs per processing (-GroupSize).",
         MapflowConnectionException { ViaProxy: true } =>
-            "Check the proxy: Connect-Mapflow -Proxy, or the HTTPS_PROXY and NO_PROXY environment variables.",
+            "Check the proxy and its credential: Connect-Mapflow -Proxy and -ProxyCredential, or the HTTPS_PROXY (HTTP_PROXY for an http:// API URL) and NO_PROXY environment variables, read when PowerShell starts.",
         _ => null,
     };
 

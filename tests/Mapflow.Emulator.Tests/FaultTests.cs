@@ -61,6 +61,24 @@ public sealed class FaultTests(EmulatorFixture emulator) : EmulatorTest(emulator
     }
 
     [Fact]
+    public async Task Drop_with_a_delay_creates_the_processing_even_after_the_client_gave_up()
+    {
+        await AddFault(new { method = "POST", path = "/processings/v2", kind = "drop", delayMs = 600 });
+        using var impatient = Emulator.NewClient(Emulator.Token);
+        impatient.Timeout = TimeSpan.FromMilliseconds(150);
+
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.PostAsync("processings/v2",
+            JsonBody(new { name = "late", wdId = BuildingsId, geometry = Geometries.Square(37.61, 55.75, 0.5) })));
+        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray());
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonArray stored;
+        while ((stored = (await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray()).Count == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.Equal("late", (string?)Assert.Single(stored)!["name"]);
+    }
+
+    [Fact]
     public async Task Reset_aborts_before_processing()
     {
         await AddFault(new { path = "/processings/v2", kind = "reset" });

@@ -33,8 +33,9 @@ internal sealed class ResilienceHandler : DelegatingHandler
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                // The policy decides when to stop; this is only Polly's upper bound.
-                MaxRetryAttempts = Math.Max(1, options.Retry.MaxRetries),
+                // The policy decides when to stop, reading the session's options at each failure, so changes to
+                // $session.Retry after Connect-Mapflow apply; a bound fixed here would silently cap them.
+                MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber + 1)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(DelayKey, TimeSpan.Zero)),
                 OnRetry = args =>
@@ -87,9 +88,21 @@ internal sealed class ResilienceHandler : DelegatingHandler
         {
             if (RequestInfo.Of(request).Kind != RequestKind.Download)
             {
-                // LoadIntoBufferAsync takes no token on netstandard2.0; disposing the response aborts a stalled read.
-                using (token.Register(response.Dispose))
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                try
+                {
+                    // LoadIntoBufferAsync takes no token on netstandard2.0; disposing the response aborts a stalled read.
+                    using (token.Register(response.Dispose))
+                        await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException or ObjectDisposedException)
+                {
+                    // A stop or the attempt's timeout disposed the response: report the cancellation, not its side effect.
+                    token.ThrowIfCancellationRequested();
+                    // The headers came, so the server answered: a body cut short is a malformed answer, not an unreachable service.
+                    var expected = response.Content.Headers.ContentLength is { } length ? $" of the {length} bytes announced" : "";
+                    throw new MapflowResponseException(request.Method.Method, request.RequestUri!.AbsolutePath,
+                        $"the body ended before all{expected} arrived ({(e.InnerException ?? e).Message})", e);
+                }
             }
             if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/html")
                 throw new MapflowResponseException(request.Method.Method, request.RequestUri!.AbsolutePath, "an HTML page instead of JSON (a proxy or gateway error page?)");

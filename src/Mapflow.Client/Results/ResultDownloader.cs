@@ -17,42 +17,35 @@ public sealed class ResultDownloader
 {
     private const int BufferSize = 81920;
     private readonly MapflowClient _client;
-    private readonly RetryPolicy _policy;
 
     public ResultDownloader(MapflowClient client)
     {
         _client = client;
-        _policy = new RetryPolicy(client.Options.Retry);
     }
 
     public async Task<SavedResult> DownloadAsync(Processing processing, Guid? aoiId, string? aoiName, string path, CancellationToken cancel)
     {
-        var clock = _client.Options.TimeProvider;
-        var started = clock.GetTimestamp();
-        for (var retry = 1; ; retry++)
+        // Failures before the body (statuses, connection, HTML page) were already retried by the HTTP handler;
+        // retrying them here too would multiply the attempts. Only a body that went wrong is fetched again.
+        var retry = new OperationRetry(_client.Options,
+            e => e is IncompleteResultException,
+            _ => null,
+            (e, n, delay) => MapflowLog.Verbose($"Result of '{processing.Name}': {e.Message}; downloading again from the start in {delay.TotalSeconds:0.0} s (retry {n} of {_client.Options.Retry.MaxRetries})."));
+        try
         {
-            try
-            {
-                var saved = await DownloadOnceAsync(processing, aoiId, path, cancel).ConfigureAwait(false);
-                saved.AoiName = aoiName;
-                return saved;
-            }
-            catch (Exception e) when (IsRetryable(e) && !cancel.IsCancellationRequested)
-            {
-                var delay = _policy.NextDelay(retry, null, clock.GetElapsedTime(started));
-                if (delay is null) throw;
-                MapflowLog.Verbose($"Result of '{processing.Name}': {e.Message}; downloading again from the start in {delay.Value.TotalSeconds:0.0} s (retry {retry}).");
-                await Task.Delay(delay.Value, cancel).ConfigureAwait(false);
-            }
+            var saved = await retry.ExecuteAsync(attempt => DownloadOnceAsync(processing, aoiId, path, attempt), cancel).ConfigureAwait(false);
+            saved.AoiName = aoiName;
+            return saved;
+        }
+        catch (IncompleteResultException e)
+        {
+            throw e.Unwrap();
         }
     }
 
-    private static bool IsRetryable(Exception e) => e is IOException or HttpRequestException or InvalidDataException or TimeoutException
-        or MapflowResponseException or MapflowConnectionException
-        || e is MapflowApiException api && RetryPolicy.IsTransient(api.StatusCode);
-
-    private async Task<SavedResult> DownloadOnceAsync(Processing processing, Guid? aoiId, string path, CancellationToken cancel)
+    private async Task<SavedResult> DownloadOnceAsync(Processing processing, Guid? aoiId, string path, OperationRetry.OperationAttempt attempt)
     {
+        var cancel = attempt.Cancel;
         var temp = TemporaryPathFor(path);
         try
         {
@@ -64,15 +57,22 @@ public sealed class ResultDownloader
             {
                 if (response.Content.Headers.ContentType?.MediaType == "text/html")
                     throw new MapflowResponseException("GET", $"/processings/{processing.Id}/result", "an HTML page instead of GeoJSON");
-                (length, sha256) = await CopyAsync(body, file, cancel).ConfigureAwait(false);
                 var expected = response.Content.Headers.ContentLength;
-                if (expected is { } l && l != length)
-                    throw new IOException($"the result ended after {length} of {l} bytes");
+                (length, sha256) = await CopyAsync(body, file, expected, attempt).ConfigureAwait(false);
+                if (expected is { } announced && announced != length)
+                    throw new IncompleteResultException(new InvalidDataException($"the result ended after {length} of {announced} bytes"));
             }
 
             long features;
-            using (var check = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize))
+            try
+            {
+                using var check = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
                 features = FeatureCollectionCheck.CountFeatures(check);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new IncompleteResultException(e);
+            }
 
             MoveIntoPlace(temp, path);
             return new SavedResult
@@ -88,8 +88,9 @@ public sealed class ResultDownloader
     }
 
     /// <summary>Copies while bytes keep flowing: each read gets the idle timeout, not the whole download.</summary>
-    private async Task<(long Length, string Sha256)> CopyAsync(Stream body, Stream file, CancellationToken cancel)
+    private async Task<(long Length, string Sha256)> CopyAsync(Stream body, Stream file, long? expected, OperationRetry.OperationAttempt attempt)
     {
+        var cancel = attempt.Cancel;
         var buffer = new byte[BufferSize];
         long total = 0;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -106,10 +107,17 @@ public sealed class ResultDownloader
                 }
                 catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
-                    throw new TimeoutException($"no result data arrived for {idle.TotalSeconds:0} s");
+                    throw new IncompleteResultException(new TimeoutException($"no result data arrived for {idle.TotalSeconds:0.###} s"));
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    throw new IncompleteResultException(new InvalidDataException(
+                        $"the result was cut off after {total}{(expected is { } l ? $" of {l}" : "")} bytes: {(e.InnerException ?? e).Message}", e));
                 }
             }
             if (read == 0) break;
+            attempt.Progressed();
             hash.AppendData(buffer, 0, read);
             await file.WriteAsync(buffer, 0, read, cancel).ConfigureAwait(false);
             total += read;
@@ -138,4 +146,15 @@ public sealed class ResultDownloader
         if (File.Exists(path)) File.Replace(temp, path, null);
         else File.Move(temp, path);
     }
+}
+
+/// <summary>The body of a result went wrong after its headers (cut off, stalled, not a whole FeatureCollection): worth a fresh download.</summary>
+internal sealed class IncompleteResultException : Exception
+{
+    public IncompleteResultException(Exception inner) : base(inner.Message, inner)
+    {
+    }
+
+    /// <summary>What the caller sees once the retries are over: the failure itself (Result.Incomplete or a timeout).</summary>
+    public Exception Unwrap() => InnerException!;
 }

@@ -31,14 +31,14 @@ public sealed class StartResult
 
 /// <summary>
 /// Starts processings at most once per key. Before creating, it looks for the key among the project's processings;
-/// after a create with an unclear outcome (lost answer, timeout, 5xx) it looks again and creates only if the key is
-/// still absent. Lists may omit meta, so candidates are narrowed by name and confirmed with one GET each.
+/// after a create with an unclear outcome (lost answer, timeout, 5xx) it waits, looks again and creates only if the
+/// key is still absent; a look-up that fails is itself an unclear outcome. Lists may omit meta, so candidates are
+/// narrowed by name and confirmed with one GET each.
 /// </summary>
 public sealed class ProcessingStarter
 {
     private readonly MapflowClient _client;
     private readonly Guid _projectId;
-    private readonly RetryPolicy _policy;
     private readonly SemaphoreSlim _indexLock = new(1, 1);
     private Dictionary<string, List<Processing>>? _byName;
 
@@ -46,7 +46,6 @@ public sealed class ProcessingStarter
     {
         _client = client;
         _projectId = projectId;
-        _policy = new RetryPolicy(client.Options.Retry);
     }
 
     /// <summary>The processing this request already made in the project, found by the key in its meta; null if none.</summary>
@@ -60,25 +59,24 @@ public sealed class ProcessingStarter
     public async Task<StartResult> CreateAsync(ProcessingRequest request, CancellationToken cancel)
     {
         var key = KeyOf(request);
-        var clock = _client.Options.TimeProvider;
-        var started = clock.GetTimestamp();
-        for (var retry = 1; ; retry++)
+        var retry = new OperationRetry(_client.Options, IsUnclear, GraceBeforeLookUp,
+            (e, n, delay) => MapflowLog.Verbose(
+                $"Create of '{request.Name}' had an unclear outcome ({e.Message}); looking it up by its key in {delay.TotalSeconds:0.0} s before sending it again (retry {n} of {_client.Options.Retry.MaxRetries})."));
+        return await retry.ExecuteAsync(async attempt =>
         {
-            try
-            {
-                return new StartResult(await _client.CreateProcessingAsync(request, cancel).ConfigureAwait(false), StartOutcome.Created);
-            }
-            catch (Exception e) when (IsUnclear(e) && !cancel.IsCancellationRequested)
-            {
-                MapflowLog.Verbose($"Create of '{request.Name}' had an unclear outcome ({e.Message}); looking it up by its key before trying again.");
-                if (await FindAsync(request.Name, key, fresh: true, cancel).ConfigureAwait(false) is { } made)
-                    return new StartResult(made, StartOutcome.Recovered);
-                var delay = _policy.NextDelay(retry, (e as MapflowApiException)?.RetryAfter, clock.GetElapsedTime(started));
-                if (delay is null) throw;
-                await Task.Delay(delay.Value, cancel).ConfigureAwait(false);
-            }
-        }
+            // After an unclear outcome the server may have made it: look first, and send again only if it is absent.
+            if (attempt.Number > 0 && await FindAsync(request.Name, key, fresh: true, attempt.Cancel).ConfigureAwait(false) is { } made)
+                return new StartResult(made, StartOutcome.Recovered);
+            return new StartResult(await _client.CreateProcessingAsync(request, attempt.Cancel).ConfigureAwait(false), StartOutcome.Created);
+        }, cancel).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The least wait before looking a failed create up. A timed-out create may still be under way on the server, so it
+    /// gets as long again as we waited for it; a look-up any sooner could miss it and pay twice (qgis#283).
+    /// </summary>
+    private TimeSpan? GraceBeforeLookUp(Exception e) =>
+        e is TimeoutException ? _client.Options.Timeouts.Create : (e as MapflowApiException)?.RetryAfter;
 
     private static string KeyOf(ProcessingRequest request) =>
         request.Meta != null && request.Meta.TryGetValue(ProcessingStatus.ClientKeyMeta, out var key)

@@ -17,7 +17,7 @@ internal sealed record FaultSpec(
 internal static class FaultKind
 {
     public const string Status = "status";     // answer with an error status (and Retry-After) instead of processing
-    public const string Drop = "drop";         // process, then abort without answering
+    public const string Drop = "drop";         // (wait delayMs, default 0, whether or not the client stays) process, then abort without answering
     public const string Reset = "reset";       // abort before processing
     public const string Truncate = "truncate"; // process, send the real Content-Length but half the body, abort
     public const string Html = "html";         // answer 200 with an HTML page instead of processing
@@ -50,7 +50,8 @@ internal sealed class Fault
         Remaining = spec.Count ?? 1;
         Status = spec.Status ?? 503;
         RetryAfter = spec.RetryAfter;
-        DelayMs = spec.DelayMs ?? 1000;
+        // A drop waits only when asked: it models a server that finishes the work after the client gave up.
+        DelayMs = spec.DelayMs ?? (Kind == FaultKind.Drop ? 0 : 1000);
         BytesPerSecond = spec.BytesPerSecond ?? 20_000;
         // '*' matches any run of characters, '/' included; everything else is literal.
         _pattern = new Regex("^" + Regex.Escape(Path).Replace(@"\*", ".*") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -51,6 +51,10 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
                 await next(context);
                 break;
             case FaultKind.Drop:
+                // The work is done even if the client has gone meanwhile, as a server past the point of no return does.
+                context.RequestAborted = CancellationToken.None;
+                if (fault.DelayMs > 0)
+                    await Task.Delay(fault.DelayMs);
                 await RunBufferedAsync(context);
                 Abort(context);
                 break;
