@@ -160,7 +160,7 @@ Describe 'Save-MapflowResult' {
 
         $saved.Count | Should -Be 0
         $notReady[0].FullyQualifiedErrorId | Should -BeLike 'Result.NotReady*'
-        @(Get-ChildItem $out -File -Force).Count | Should -Be 0
+        @(Get-ChildItem $out -File -Force -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 
     It 'binds processing ids by property name' {

@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Connects to the Mapflow API with an API token and keeps the connection for the other Mapflow cmdlets.'
     Description = @'
-Connect-Mapflow checks a Mapflow API token by reading the account (GET /user/status). When Mapflow accepts it, the connection becomes the default of the current runspace: every other Mapflow cmdlet uses it unless it is given -Session. A later Connect-Mapflow replaces the connection and releases the previous one.
+Connect-Mapflow checks a Mapflow API token by reading the account (GET /user/status). When Mapflow accepts it, the connection becomes the default of the current runspace: every other Mapflow cmdlet uses it unless it is given -Session. A later Connect-Mapflow replaces the default connection; a session kept from -PassThru goes on working with -Session, so a script can use two accounts side by side.
 
 The token is the one shown at https://app.mapflow.ai/account/api, the base64 form of "email:secret". The module never prints it: the session object, verbose and debug output and error messages show only the email it belongs to. When the token does not decode to "email:secret", Connect-Mapflow warns, but still asks Mapflow.
 
@@ -19,7 +19,6 @@ Avoid typing the token itself on the command line, where it stays in the history
         Proxy           = 'An HTTP proxy for every request of this connection. When omitted, the system proxy settings apply (on PowerShell 7, the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables).'
         ProxyCredential = 'The user name and password for -Proxy, when the proxy asks for authentication.'
         PassThru        = 'Writes the new session to the pipeline. Keep it to pass to -Session, for example into ForEach-Object -Parallel, or to change its Timeouts.'
-        Session         = 'Not used by Connect-Mapflow, which always makes a new connection. The parameter comes from the common base of the Mapflow cmdlets.'
     }
     Defaults    = @{
         Token  = '$env:MAPFLOW_TOKEN'
@@ -77,7 +76,7 @@ Get-MapflowAccount
         }
     )
     Notes       = @'
-The connection is kept per runspace until Disconnect-Mapflow or the next Connect-Mapflow releases it. The object written by -PassThru is that same connection, and is released with it.
+The connection is the runspace's default until Disconnect-Mapflow or the next Connect-Mapflow. The object written by -PassThru is that same connection and stays usable with -Session after either.
 
 The session's Timeouts (Api, Create, DownloadIdle) can be changed on the object returned by -PassThru. Transient failures (time-outs, 408, 429 and 5xx answers, lost connections) are retried with a growing, random delay that honours Retry-After.
 '@

@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Forgets and closes the connection that Connect-Mapflow made in this session.'
     Description = @'
-Disconnect-Mapflow removes the default connection of the current runspace and releases it. The session object that Connect-Mapflow -PassThru wrote for that connection is the same connection: do not go on using it with -Session; connect again instead.
+Disconnect-Mapflow removes the default connection of the current runspace, so later commands use $env:MAPFLOW_TOKEN or fail with Mapflow.NotConnected. A session object that Connect-Mapflow -PassThru wrote stays usable with -Session.
 
 Later Mapflow commands need a new Connect-Mapflow or a -Session, with one exception: when $env:MAPFLOW_TOKEN is set, they quietly connect with it. Remove the variable as well to be sure that nothing more is sent.
 

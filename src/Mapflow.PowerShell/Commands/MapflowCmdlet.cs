@@ -23,24 +23,6 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
     private SemaphoreSlim? _throttle;
     private PumpLog? _log;
 
-    /// <summary>The connection to use instead of the current one (Connect-Mapflow or $env:MAPFLOW_TOKEN).</summary>
-    [Parameter]
-    public MapflowSession? Session { get; set; }
-
-    /// <summary>The session in force for this call; a terminating error when there is none.</summary>
-    protected MapflowSession ResolveSession()
-    {
-        try
-        {
-            return SessionStore.Resolve(Session);
-        }
-        catch (Exception e) when (e is NotConnectedException or ArgumentException)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e, null));
-            throw;
-        }
-    }
-
     /// <summary>At most this many background operations run at once.</summary>
     protected void SetThrottle(int limit) => _throttle = new SemaphoreSlim(Math.Max(1, limit));
 
@@ -146,6 +128,8 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
             if (task.Exception?.GetBaseException() is { } error)
             {
                 _stop.Cancel();
+                // What the work wrote before it failed (objects, the verbose request log) still comes out first.
+                while (_queue.TryTake(out var written)) written();
                 var (exception, target) = error is FatalFailure fatal ? (fatal.InnerException!, fatal.Target) : (error, null);
                 ThrowTerminatingError(ErrorRecords.From(exception, target));
             }

@@ -26,12 +26,9 @@ internal static class SessionStore
     public static MapflowSession? Connected
     {
         get => Current.Connected;
-        set
-        {
-            var slot = Current;
-            if (!ReferenceEquals(slot.Connected, value)) slot.Connected?.Dispose();
-            slot.Connected = value;
-        }
+        // The previous session is not disposed: Connect-Mapflow -PassThru may have handed it to a script that
+        // still uses it with -Session (two accounts side by side).
+        set => Current.Connected = value;
     }
 
     /// <summary>The session a cmdlet uses: its -Session, else the connected one, else one from the environment.</summary>

@@ -4,7 +4,7 @@ namespace Mapflow.PowerShell.Commands;
 
 [Cmdlet(VerbsCommon.Get, "MapflowAccount")]
 [OutputType(typeof(Account))]
-public sealed class GetMapflowAccountCommand : MapflowCmdlet
+public sealed class GetMapflowAccountCommand : MapflowSessionCmdlet
 {
     protected override void EndProcessing()
     {

@@ -5,7 +5,7 @@ namespace Mapflow.PowerShell.Commands;
 
 [Cmdlet(VerbsCommon.Get, "MapflowModel")]
 [OutputType(typeof(Model))]
-public sealed class GetMapflowModelCommand : MapflowCmdlet
+public sealed class GetMapflowModelCommand : MapflowSessionCmdlet
 {
     /// <summary>Wildcard on the model name; emoji and case are ignored, so "build*" finds "🏠 Buildings".</summary>
     [Parameter(Position = 0)]

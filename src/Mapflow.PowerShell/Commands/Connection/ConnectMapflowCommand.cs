@@ -30,8 +30,17 @@ public sealed class ConnectMapflowCommand : MapflowCmdlet
 
     protected override void EndProcessing()
     {
-        var token = ReadToken();
-        var apiUrl = ApiUrl ?? SessionStore.ParseUrl(Environment.GetEnvironmentVariable("MAPFLOW_API_URL"));
+        MapflowToken token = null!;
+        Uri? apiUrl = null;
+        try
+        {
+            token = ReadToken();
+            apiUrl = ApiUrl ?? SessionStore.ParseUrl(Environment.GetEnvironmentVariable("MAPFLOW_API_URL"));
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, null));
+        }
         var options = new MapflowClientOptions(token, apiUrl)
         {
             Proxy = Proxy,

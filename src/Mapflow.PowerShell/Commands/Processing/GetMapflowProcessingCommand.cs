@@ -8,7 +8,7 @@ namespace Mapflow.PowerShell.Commands;
 
 [Cmdlet(VerbsCommon.Get, "MapflowProcessing", DefaultParameterSetName = ByProject)]
 [OutputType(typeof(Processing))]
-public sealed class GetMapflowProcessingCommand : MapflowCmdlet
+public sealed class GetMapflowProcessingCommand : MapflowSessionCmdlet
 {
     private const string ByProject = "ByProject";
     private const string ById = "ById";
@@ -47,7 +47,7 @@ public sealed class GetMapflowProcessingCommand : MapflowCmdlet
                     {
                         QueueObject(await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false));
                     }
-                    catch (MapflowApiException e)
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
                         QueueFailure(e, id);
                     }

@@ -16,7 +16,7 @@ namespace Mapflow.PowerShell.Commands;
 /// What Start-MapflowProcessing and Get-MapflowProcessingCost share: AOIs in, model, source and grouping
 /// resolved against the account, and the plan of processings checked against its limits.
 /// </summary>
-public abstract class ProcessingPlanCmdlet : MapflowCmdlet
+public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
 {
     protected const string ByAoi = "ByAoi";
     protected const string ByGeometry = "ByGeometry";

@@ -14,7 +14,7 @@ namespace Mapflow.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "MapflowProcessing", DefaultParameterSetName = ByObject)]
 [OutputType(typeof(Processing))]
-public sealed class WaitMapflowProcessingCommand : MapflowCmdlet
+public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
 {
     private const string ByObject = "ByObject";
     private const string ById = "ById";
@@ -62,7 +62,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowCmdlet
                 {
                     pending[id] = await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false);
                 }
-                catch (MapflowApiException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     QueueFailure(e, id);
                 }

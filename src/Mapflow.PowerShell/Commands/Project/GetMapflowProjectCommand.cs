@@ -6,7 +6,7 @@ namespace Mapflow.PowerShell.Commands;
 
 [Cmdlet(VerbsCommon.Get, "MapflowProject", DefaultParameterSetName = ByName)]
 [OutputType(typeof(Project))]
-public sealed class GetMapflowProjectCommand : MapflowCmdlet
+public sealed class GetMapflowProjectCommand : MapflowSessionCmdlet
 {
     private const string ByName = "ByName";
     private const string ById = "ById";
@@ -37,7 +37,7 @@ public sealed class GetMapflowProjectCommand : MapflowCmdlet
                         {
                             QueueObject(await session.Client.GetProjectAsync(id, cancel).ConfigureAwait(false));
                         }
-                        catch (Exception e) when (e is Mapflow.Client.MapflowApiException)
+                        catch (Exception e) when (e is not OperationCanceledException)
                         {
                             QueueFailure(e, id);
                         }

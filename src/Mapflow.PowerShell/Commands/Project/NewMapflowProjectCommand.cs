@@ -4,7 +4,7 @@ namespace Mapflow.PowerShell.Commands;
 
 [Cmdlet(VerbsCommon.New, "MapflowProject", SupportsShouldProcess = true)]
 [OutputType(typeof(Project))]
-public sealed class NewMapflowProjectCommand : MapflowCmdlet
+public sealed class NewMapflowProjectCommand : MapflowSessionCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

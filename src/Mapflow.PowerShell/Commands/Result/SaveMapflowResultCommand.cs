@@ -16,7 +16,7 @@ namespace Mapflow.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Save, "MapflowResult", DefaultParameterSetName = ObjectToFolder, SupportsShouldProcess = true)]
 [OutputType(typeof(SavedResult))]
-public sealed class SaveMapflowResultCommand : MapflowCmdlet
+public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
 {
     private const string ObjectToFolder = "ObjectToFolder";
     private const string IdToFolder = "IdToFolder";
@@ -136,7 +136,7 @@ public sealed class SaveMapflowResultCommand : MapflowCmdlet
         {
             processing = await _session!.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false);
         }
-        catch (MapflowApiException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             QueueFailure(e, id);
             return;
