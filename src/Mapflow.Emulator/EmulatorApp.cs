@@ -19,17 +19,7 @@ public static class EmulatorApp
     /// <summary>Creates the app without starting it. Throws <see cref="NonLoopbackUrlException"/> for a non-loopback --urls.</summary>
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var urls = builder.Configuration["urls"];
-        if (string.IsNullOrWhiteSpace(urls))
-            builder.WebHost.UseUrls(DefaultUrl);
-        else
-            LoopbackGuard.Ensure(urls);
-
-        // Test harnesses read stdout for the listening line, so ASP.NET's own logging goes to stderr, warnings only.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = LoopbackGuard.CreateBuilder(args, DefaultUrl);
 
         var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
         builder.Services.AddSingleton(new EmulatorState(options));

@@ -27,15 +27,7 @@ public static class ProxyApp
     /// <summary>Creates the proxy without starting it. Throws <see cref="NonLoopbackUrlException"/> for a non-loopback --urls.</summary>
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var urls = builder.Configuration["urls"];
-        if (string.IsNullOrWhiteSpace(urls))
-            builder.WebHost.UseUrls(DefaultUrl);
-        else
-            LoopbackGuard.Ensure(urls);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = LoopbackGuard.CreateBuilder(args, DefaultUrl);
 
         var credential = builder.Configuration["Proxy:Credential"];
         var expected = string.IsNullOrEmpty(credential) ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credential));
