@@ -76,6 +76,33 @@ Describe 'The design card pipelines' {
     }
 }
 
+Describe 'Progress' {
+    BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
+
+    It 'shows a bar for starting, waiting and saving, and closes each one' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($ModulePath, $Url, $Token, $Places, $Out)
+                    Import-Module (Join-Path $ModulePath 'Mapflow.psd1')
+                    Connect-Mapflow -Token $Token -ApiUrl $Url
+                    Import-MapflowAoi $Places | Select-Object -First 3 | Start-MapflowProcessing -Model Buildings |
+                        Wait-MapflowProcessing -PollInterval 0.2 | Save-MapflowResult -Path $Out
+                }).AddParameters(@{ ModulePath = $ModulePath; Url = $emulator.Url; Token = $emulator.Token; Places = $PlacesPath; Out = (Join-Path $TestDrive 'progress') })
+            $saved = $ps.Invoke()
+            $saved.Count | Should -Be 3
+            $progress = $ps.Streams.Progress
+            foreach ($activity in 'Starting Mapflow processings', 'Waiting for Mapflow processings', 'Saving Mapflow results') {
+                $records = @($progress | Where-Object Activity -eq $activity)
+                $records.Count | Should -BeGreaterThan 1 -Because "'$activity' reports as it goes"
+                $records[-1].RecordType | Should -Be 'Completed'
+            }
+            ($progress | Where-Object Activity -eq 'Starting Mapflow processings' | Where-Object RecordType -eq 'Processing')[-1].StatusDescription | Should -Be '3 of 3 started or found'
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
 Describe 'Start-MapflowProcessing' {
     BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
 

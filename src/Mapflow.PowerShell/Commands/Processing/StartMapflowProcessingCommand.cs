@@ -16,7 +16,10 @@ namespace Mapflow.PowerShell.Commands;
 [OutputType(typeof(Processing))]
 public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 {
+    private const int ProgressId = 0x4D45;
+    private const string Activity = "Starting Mapflow processings";
     private readonly object _budgetLock = new();
+    private int _started;
     private long _reserved;
     private int _overBudget;
 
@@ -69,7 +72,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
                     if (!Force && await starter.FindAsync(start.Request, cancel).ConfigureAwait(false) is { } existing)
                     {
                         QueueVerbose($"'{start.Name}' was already started as {existing.Id}; not starting it again (use -Force to start anyway).");
-                        QueueObject(existing);
+                        Started(existing, plan.Count);
                         return;
                     }
                     if (!Reserve(cost, budget, start)) return;
@@ -81,7 +84,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
                     var result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
                     if (result.Outcome == StartOutcome.Recovered)
                         QueueVerbose($"'{start.Name}': the create's answer was lost, but processing {result.Processing.Id} was found by its key; not created again.");
-                    QueueObject(result.Processing);
+                    Started(result.Processing, plan.Count);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -90,9 +93,17 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
             });
         }
         WaitForAll();
+        WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         if (_overBudget > 0)
             WriteWarning($"{_overBudget} of {plan.Count} processing(s) were not started to stay within {budget} credits; run the command again with a larger -MaxCredits (or after a top-up) to start them.");
     }
+
+    private void Started(Processing processing, int total) => Post(() =>
+    {
+        _started++;
+        WriteProgress(new ProgressRecord(ProgressId, Activity, $"{_started} of {total} started or found") { PercentComplete = _started * 100 / total });
+        WriteObject(processing);
+    });
 
     /// <summary>Takes the estimate out of the budget, or refuses (once with an error, then silently counted) when it does not fit.</summary>
     private bool Reserve(long? cost, long? budget, PlannedStart start)

@@ -22,7 +22,9 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     private const string IdToFolder = "IdToFolder";
     private const string ObjectToMerge = "ObjectToMerge";
     private const string IdToMerge = "IdToMerge";
+    private const int ProgressId = 0x4D53;
     private readonly List<SavedResult> _saved = new();
+    private long _bytes;
     private readonly SemaphoreSlim _mergeLock = new(1, 1);
     private MapflowSession? _session;
     private ResultDownloader? _downloader;
@@ -105,6 +107,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     protected override void EndProcessing()
     {
         WaitForAll();
+        WriteProgress(new ProgressRecord(ProgressId, "Saving Mapflow results", "Done") { RecordType = ProgressRecordType.Completed });
         if (_merge != null)
         {
             _merge.Complete();
@@ -254,6 +257,10 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     private void Done(SavedResult result) => Post(() =>
     {
         _saved.Add(result);
+        _bytes += result.Skipped ? 0 : result.Length;
+        // The number of results to come is unknown while they stream in, so the bar counts instead of filling.
+        WriteProgress(new ProgressRecord(ProgressId, "Saving Mapflow results",
+            $"{_saved.Count} file(s) saved or already there, {_bytes / 1048576.0:0.0} MB downloaded"));
         WriteObject(result);
     });
 }
