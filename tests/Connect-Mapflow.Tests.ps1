@@ -60,8 +60,29 @@ Describe 'Connect-Mapflow' {
         @(Get-EmulatorRequest $emulator -Method GET -Path '/user/status').Count | Should -Be 2
     }
 
+    It 'refuses an -ApiUrl that is not an absolute http(s) URL with Mapflow.InvalidArgument, before any request' {
+        { Connect-Mapflow -Token $emulator.Token -ApiUrl 'api.mapflow.ai/rest' } | Should -Throw -ErrorId 'Mapflow.InvalidArgument,Mapflow.PowerShell.Commands.ConnectMapflowCommand'
+        { Connect-Mapflow -Token $emulator.Token -ApiUrl 'ftp://127.0.0.1/' } | Should -Throw -ErrorId 'Mapflow.InvalidArgument,Mapflow.PowerShell.Commands.ConnectMapflowCommand'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+
     It 'says how to connect when there is neither a session nor MAPFLOW_TOKEN' {
         { Get-MapflowAccount } | Should -Throw -ErrorId 'Mapflow.NotConnected,Mapflow.PowerShell.Commands.GetMapflowAccountCommand'
+    }
+}
+
+Describe 'Get-MapflowProject' {
+    BeforeAll { Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url }
+
+    It 'finds projects by wildcard, by an id typed as the name, and says when a plain name matches nothing' {
+        $made = New-MapflowProject -Name 'Villages near Bukhara'
+        (Get-MapflowProject 'villages*').Id | Should -Be $made.Id
+        (Get-MapflowProject "$($made.Id)").Name | Should -Be 'Villages near Bukhara'
+        $none = @(Get-MapflowProject 'No such project' -ErrorVariable missing -ErrorAction SilentlyContinue)
+        $none.Count | Should -Be 0
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'Mapflow.NotFound*'
+        @(Get-MapflowProject 'nothing*' -ErrorVariable quiet -ErrorAction SilentlyContinue).Count | Should -Be 0
+        $quiet.Count | Should -Be 0
     }
 }
 

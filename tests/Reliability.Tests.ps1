@@ -280,7 +280,8 @@ Describe 'Timeouts per kind of call' {
         $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings)
 
         $started.Count | Should -Be 1
-        # Give an abandoned create time to complete on the server anyway, as a slow real server might.
+        # The emulator drops a request its client abandoned (a server that stops work on disconnect), so the look-up
+        # finds nothing and the create is sent once more; the drop-with-delay test above covers a server that finishes.
         Start-Sleep -Milliseconds 1500
         (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').fault -join ',') | Should -Be 'latency,'
         @(Get-EmulatorProcessing $emulator).Count | Should -Be 1
@@ -527,6 +528,13 @@ Describe 'Proxies' {
             $refused.Exception.Message | Should -BeLike '*407 Proxy Authentication Required*'
             $refused.ErrorDetails.RecommendedAction | Should -BeLike '*-ProxyCredential*'
             (@(Get-ProxyRequest $proxy).status -join ',') | Should -Be '407' -Because 'a 407 is never retried'
+
+            $null = Invoke-RestMethod -Uri "$($proxy.Url)/_proxy/requests" -Method DELETE
+            $inUrl = ([uri]$proxy.Url).Authority
+            $session = Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Proxy "http://proxy-user:proxy-pass@$inUrl" -PassThru
+            # The handler answers the proxy's 407 challenge itself, as with -ProxyCredential.
+            (@(Get-ProxyRequest $proxy | Where-Object status -eq 200).proxyAuthorization) | Should -Be 'present' -Because 'user:password in the -Proxy URL is used as the credential'
+            "$($session.Proxy)" | Should -Not -BeLike '*proxy-pass*'
         }
         finally { Stop-MapflowEmulator $proxy }
     }

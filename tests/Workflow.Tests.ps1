@@ -162,6 +162,20 @@ Describe 'Wait-MapflowProcessing' {
         $pages.Count | Should -BeLessThan 8
     }
 
+    It 'reports a processing deleted while waiting on its own and still emits the others' {
+        Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 1200 } | Out-Null
+        $p = New-MapflowProject -Name 'Deleted'
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 3 | Start-MapflowProcessing -Model Buildings -Project $p)
+        Invoke-RestMethod -Method Delete -Uri "$($emulator.Url)/processings/$($started[1].Id)" -Headers @{ Authorization = "Basic $($emulator.Token)" } | Out-Null
+
+        $done = @($started | Wait-MapflowProcessing -PollInterval 0.2 -ErrorVariable gone -ErrorAction SilentlyContinue)
+
+        ($done.Id | Sort-Object) | Should -Be (@($started[0].Id, $started[2].Id) | Sort-Object)
+        $gone.Count | Should -Be 1
+        $gone[0].FullyQualifiedErrorId | Should -BeLike 'MapflowApi.NotFound*'
+        $gone[0].TargetObject.Id | Should -Be $started[1].Id
+    }
+
     It 'gives up after -Timeout with a Processing.WaitTimeout error per unfinished processing' {
         $p = New-MapflowProject -Name 'Slow'
         $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 2 | Start-MapflowProcessing -Model Buildings -Project $p)
@@ -188,6 +202,16 @@ Describe 'Save-MapflowResult' {
         $saved.Count | Should -Be 0
         $notReady[0].FullyQualifiedErrorId | Should -BeLike 'Result.NotReady*'
         @(Get-ChildItem $out -File -Force -ErrorAction SilentlyContinue).Count | Should -Be 0
+    }
+
+    It 'with -WhatIf downloads nothing and writes neither folder nor manifest' {
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 2 | Start-MapflowProcessing -Model Buildings | Wait-MapflowProcessing -PollInterval 0.2)
+        $out = Join-Path $TestDrive 'whatif'
+
+        $started | Save-MapflowResult -Path $out -WhatIf
+
+        Test-Path $out | Should -BeFalse
+        @(Get-EmulatorRequest $emulator -Method GET -Path '/processings/*/result').Count | Should -Be 0
     }
 
     It 'binds processing ids by property name' {

@@ -153,8 +153,8 @@ public sealed class MapflowClient : IDisposable
             // Only a proxy answers 407: say so, rather than report it as an error of the API.
             if (response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
                 throw new MapflowConnectionException(method.Method, "/" + path, viaProxy: true,
-                    new HttpRequestException("it answered 407 Proxy Authentication Required; pass Connect-Mapflow -ProxyCredential, or put the credential in the proxy URL"));
-            var error = await ToApiExceptionAsync(response, method.Method, "/" + path, Retries(request)).ConfigureAwait(false);
+                    new HttpRequestException("it answered 407 Proxy Authentication Required; pass Connect-Mapflow -ProxyCredential (or user:password in the -Proxy or HTTPS_PROXY URL)"));
+            var error = await ToApiExceptionAsync(response, Options.Token, method.Method, "/" + path, Retries(request)).ConfigureAwait(false);
             if (error is MapflowApiException api) api.RetryAfter = RetryPolicy.RetryAfter(response, Options.TimeProvider.GetUtcNow());
             throw error;
         }
@@ -165,7 +165,7 @@ public sealed class MapflowClient : IDisposable
             ? $" after {attempts - 1} retr{(attempts == 2 ? "y" : "ies")}"
             : "";
 
-    private static async Task<Exception> ToApiExceptionAsync(HttpResponseMessage response, string method, string path, string retries)
+    private static async Task<Exception> ToApiExceptionAsync(HttpResponseMessage response, MapflowToken token, string method, string path, string retries)
     {
         var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         string? code = null, message = null;
@@ -188,7 +188,8 @@ public sealed class MapflowClient : IDisposable
         }
         catch (JsonException)
         {
-            message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(text);
+            // A gateway may echo the request, Authorization header included.
+            message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(token.Redact(text));
         }
         if (!string.IsNullOrEmpty(retries)) message = (message ?? response.ReasonPhrase) + $" ({retries.Trim()})";
         return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden

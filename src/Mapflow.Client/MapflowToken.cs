@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace Mapflow.Client;
@@ -14,6 +15,8 @@ public sealed class MapflowToken
     public MapflowToken(string value)
     {
         if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("The Mapflow API token is empty.", nameof(value));
+        // A header can only carry ASCII; say so rather than fail later as if the service were unreachable.
+        if (value.Any(c => c > 127)) throw new ArgumentException("The Mapflow API token has characters that are not ASCII; copy it again from https://app.mapflow.ai/account/api.", nameof(value));
         _value = Pad(value.Trim());
         Email = TryDecodeEmail(_value);
     }
@@ -25,6 +28,28 @@ public sealed class MapflowToken
 
     /// <summary>True when the token has the shape QGIS checks before calling the server.</summary>
     public bool IsWellFormed => Email != null;
+
+    /// <summary>The text with the token, and the email:secret and secret it decodes to, replaced by "***".</summary>
+    internal string Redact(string text)
+    {
+        foreach (var secret in Secrets().Where(s => s.Length >= 4))
+            text = text.Replace(secret, "***");
+        return text;
+    }
+
+    private string[] Secrets()
+    {
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(_value));
+            var colon = decoded.IndexOf(':');
+            return colon > 0 ? new[] { _value, _value.TrimEnd('='), decoded, decoded.Substring(colon + 1) } : new[] { _value, _value.TrimEnd('=') };
+        }
+        catch (FormatException)
+        {
+            return new[] { _value, _value.TrimEnd('=') };
+        }
+    }
 
     public override string ToString() => Email is null ? "Mapflow token (hidden)" : $"Mapflow token for {Email}";
 

@@ -13,10 +13,18 @@ internal sealed class RetryPolicy
     private readonly RetryOptions _options;
     private readonly Func<double> _random;
 
+    // One policy serves concurrent requests, and System.Random is not thread-safe.
+    private static readonly Random Jitter = new();
+
+    private static double SharedRandom()
+    {
+        lock (Jitter) return Jitter.NextDouble();
+    }
+
     public RetryPolicy(RetryOptions options, Func<double>? random = null)
     {
         _options = options;
-        _random = random ?? new Random().NextDouble;
+        _random = random ?? SharedRandom;
     }
 
     public static bool IsTransient(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;

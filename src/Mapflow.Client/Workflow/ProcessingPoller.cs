@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Mapflow.Client.Http;
 
 namespace Mapflow.Client.Workflow;
 
@@ -21,7 +22,9 @@ public sealed class ProcessingPoller
         _pageSize = pageSize;
     }
 
-    public async Task<IReadOnlyList<Processing>> RefreshAsync(IReadOnlyCollection<Processing> processings, CancellationToken cancel)
+    /// <param name="lost">Receives each processing that could not be read on its own (deleted, or refused), with the reason.</param>
+    public async Task<IReadOnlyList<Processing>> RefreshAsync(IReadOnlyCollection<Processing> processings, Action<Processing, MapflowApiException> lost,
+        CancellationToken cancel)
     {
         var found = new List<Processing>();
         foreach (var project in processings.GroupBy(p => p.ProjectId))
@@ -44,7 +47,16 @@ public sealed class ProcessingPoller
                 }
             }
             foreach (var missing in wanted.Values)
-                found.Add(await _client.GetProcessingAsync(missing.Id, cancel).ConfigureAwait(false));
+            {
+                try
+                {
+                    found.Add(await _client.GetProcessingAsync(missing.Id, cancel).ConfigureAwait(false));
+                }
+                catch (MapflowApiException e) when (e is not MapflowAuthenticationException && !RetryPolicy.IsTransient(e.StatusCode))
+                {
+                    lost(missing, e);
+                }
+            }
         }
         return found;
     }

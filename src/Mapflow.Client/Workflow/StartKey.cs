@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Mapflow.Client.Workflow;
@@ -10,14 +12,16 @@ namespace Mapflow.Client.Workflow;
 /// </summary>
 public static class StartKey
 {
-    public static string Compute(ProcessingRequest request)
+    /// <param name="salt">Makes a deliberate repeat (-Force) a different start, so a lost answer is never matched to the earlier one.</param>
+    public static string Compute(ProcessingRequest request, string? salt = null)
     {
         var meta = request.Meta;
         request.Meta = null;
         try
         {
             using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(JsonSerializer.SerializeToUtf8Bytes(request, MapflowJson.Options));
+            var content = JsonSerializer.SerializeToUtf8Bytes(request, MapflowJson.Options);
+            var hash = sha.ComputeHash(salt is null ? content : content.Concat(Encoding.UTF8.GetBytes(salt)).ToArray());
             return BitConverter.ToString(hash, 0, 16).Replace("-", "").ToLowerInvariant();
         }
         finally

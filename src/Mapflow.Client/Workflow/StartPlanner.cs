@@ -28,6 +28,9 @@ public sealed class StartSettings
     public double? AoiAreaLimit { get; set; }
 
     public string AppVersion { get; set; } = "0.0.0";
+
+    /// <summary>Set for a deliberate repeat (-Force): the keys then differ from earlier runs'.</summary>
+    public string? KeySalt { get; set; }
 }
 
 /// <summary>One processing a bulk start will create: its request and the AOIs packed into it.</summary>
@@ -109,7 +112,7 @@ public static class StartPlanner
             meta[AoisMeta] = JsonSerializer.Serialize(parts, MapflowJson.Options);
         }
         request.Meta = meta;
-        meta[ProcessingStatus.ClientKeyMeta] = StartKey.Compute(request);
+        meta[ProcessingStatus.ClientKeyMeta] = StartKey.Compute(request, settings.KeySalt);
         return request;
     }
 

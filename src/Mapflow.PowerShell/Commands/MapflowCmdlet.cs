@@ -10,7 +10,7 @@ using Mapflow.Client;
 namespace Mapflow.PowerShell.Commands;
 
 /// <summary>
-/// Base of every Mapflow cmdlet. Network work runs on the thread pool; everything it wants to write
+/// Base of the Mapflow cmdlets that do network work. That work runs on the thread pool; everything it wants to write
 /// (objects, errors, progress, verbose lines, ShouldProcess questions) is queued and performed here,
 /// on the pipeline thread. StopProcessing (Ctrl+C) cancels the work's token.
 /// </summary>
@@ -22,6 +22,11 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
     private readonly List<Task> _running = new();
     private SemaphoreSlim? _throttle;
     private PumpLog? _log;
+
+    /// <summary>-WhatIf given, or inherited through $WhatIfPreference.</summary>
+    protected bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+        ? ((SwitchParameter)w).IsPresent
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     /// <summary>At most this many background operations run at once.</summary>
     protected void SetThrottle(int limit) => _throttle = new SemaphoreSlim(Math.Max(1, limit));
@@ -109,7 +114,13 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
     protected Task<bool> ShouldProcessAsync(string target, string action)
     {
         var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() => answer.TrySetResult(ShouldProcess(target, action)));
+        // A stop, a failure or a downstream Select -First must release a worker waiting for an answer.
+        var registration = _stop.Token.Register(() => answer.TrySetCanceled());
+        Post(() =>
+        {
+            if (!_stop.IsCancellationRequested) answer.TrySetResult(ShouldProcess(target, action));
+        });
+        answer.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
         return answer.Task;
     }
 

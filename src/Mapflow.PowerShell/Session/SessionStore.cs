@@ -59,14 +59,6 @@ internal static class SessionStore
         if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)) return uri;
         throw new PSArgumentException($"'{url}' is not an http or https URL for the Mapflow API.");
     }
-
-    public static void DisposeAll(Runspace runspace)
-    {
-        if (!Slots.TryGetValue(runspace, out var slot)) return;
-        slot.Connected?.Dispose();
-        slot.FromEnvironment?.Dispose();
-        Slots.Remove(runspace);
-    }
 }
 
 /// <summary>No -Session, no Connect-Mapflow and no MAPFLOW_TOKEN.</summary>

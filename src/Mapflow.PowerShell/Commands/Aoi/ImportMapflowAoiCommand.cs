@@ -9,7 +9,7 @@ using Mapflow.Client.Aois;
 namespace Mapflow.PowerShell.Commands;
 
 /// <summary>
-/// Reads areas of interest from GeoJSON files: every feature, streamed, validated before anything is sent.
+/// Reads areas of interest from GeoJSON, shapefile or GeoPackage files: every feature, streamed, validated before anything is sent.
 /// A bad feature is a non-terminating error naming file, index, name and reason; the others carry on.
 /// </summary>
 [Cmdlet(VerbsData.Import, "MapflowAoi", DefaultParameterSetName = ByPath)]

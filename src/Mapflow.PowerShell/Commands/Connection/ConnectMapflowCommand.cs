@@ -30,22 +30,20 @@ public sealed class ConnectMapflowCommand : MapflowCmdlet
 
     protected override void EndProcessing()
     {
-        MapflowToken token = null!;
-        Uri? apiUrl = null;
+        MapflowClientOptions options = null!;
         try
         {
-            token = ReadToken();
-            apiUrl = ApiUrl ?? SessionStore.ParseUrl(Environment.GetEnvironmentVariable("MAPFLOW_API_URL"));
+            var (proxy, proxyCredential) = SplitProxy();
+            options = new MapflowClientOptions(ReadToken(), SessionStore.ParseUrl(ApiUrl?.OriginalString ?? Environment.GetEnvironmentVariable("MAPFLOW_API_URL")))
+            {
+                Proxy = proxy,
+                ProxyCredential = proxyCredential,
+            };
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(ErrorRecords.From(e, null));
         }
-        var options = new MapflowClientOptions(token, apiUrl)
-        {
-            Proxy = Proxy,
-            ProxyCredential = ProxyCredential?.GetNetworkCredential(),
-        };
         var session = new MapflowSession(options, "Connect-Mapflow");
         try
         {
@@ -62,6 +60,22 @@ public sealed class ConnectMapflowCommand : MapflowCmdlet
         }
         SessionStore.Connected = session;
         if (PassThru) WriteObject(session);
+    }
+
+    /// <summary>
+    /// The proxy without any user:password in its URL (WebProxy ignores it there, and the session shows its proxy),
+    /// and the credential from -ProxyCredential or from that URL.
+    /// </summary>
+    private (Uri? Proxy, NetworkCredential? Credential) SplitProxy()
+    {
+        if (Proxy is null) return (null, ProxyCredential?.GetNetworkCredential());
+        if (!Proxy.IsAbsoluteUri || Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)
+            throw new PSArgumentException($"-Proxy takes an http or https URL, not '{Proxy.OriginalString}'.", nameof(Proxy));
+        if (string.IsNullOrEmpty(Proxy.UserInfo)) return (Proxy, ProxyCredential?.GetNetworkCredential());
+        var parts = Proxy.UserInfo.Split(new[] { ':' }, 2);
+        var fromUrl = new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+        var bare = new UriBuilder(Proxy) { UserName = "", Password = "" }.Uri;
+        return (bare, ProxyCredential?.GetNetworkCredential() ?? fromUrl);
     }
 
     private MapflowToken ReadToken()

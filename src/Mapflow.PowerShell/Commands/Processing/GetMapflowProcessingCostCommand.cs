@@ -16,7 +16,7 @@ public sealed class GetMapflowProcessingCostCommand : ProcessingPlanCmdlet
         var (session, _, model, plan) = PlanRun();
         if (plan.Count == 0) return;
         var costs = EstimateCosts(session, plan);
-        foreach (var start in plan)
+        foreach (var start in plan.Where(costs.ContainsKey))
         {
             WriteObject(new ProcessingEstimate
             {

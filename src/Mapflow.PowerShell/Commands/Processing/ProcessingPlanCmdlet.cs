@@ -75,6 +75,9 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
 
     protected override void BeginProcessing() => SetThrottle(ThrottleLimit);
 
+    /// <summary>Added to every start key of this run; null for the usual keys that make re-runs idempotent.</summary>
+    protected virtual string? KeySalt => null;
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ByAoi)
@@ -101,6 +104,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         settings.MaxAoisPerProcessing = account.EffectiveMaxAoisPerProcessing;
         settings.AoiAreaLimit = account.AoiAreaLimit ?? account.AreaLimit;
         settings.GroupSize = Group ? settings.MaxAoisPerProcessing : GroupSize;
+        settings.KeySalt = KeySalt;
         if (GroupSize > settings.MaxAoisPerProcessing)
             WriteWarning($"-GroupSize {GroupSize} is more than the account allows; using {settings.MaxAoisPerProcessing} (maxAoisPerProcessing).");
 
@@ -111,7 +115,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         return (session, account, settings.Model, plan);
     }
 
-    /// <summary>Asks /processing/cost/v2 for every planned processing, a few at a time.</summary>
+    /// <summary>Asks /processing/cost/v2 for every planned processing, a few at a time; a failed estimate is an error for that one and leaves it out.</summary>
     protected IReadOnlyDictionary<PlannedStart, long> EstimateCosts(MapflowSession session, IReadOnlyList<PlannedStart> plan)
     {
         var costs = new Dictionary<PlannedStart, long>();
@@ -119,8 +123,15 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         {
             Start(async cancel =>
             {
-                var cost = await session.Client.GetProcessingCostAsync(start.Request, cancel).ConfigureAwait(false);
-                Post(() => costs[start] = cost);
+                try
+                {
+                    var cost = await session.Client.GetProcessingCostAsync(start.Request, cancel).ConfigureAwait(false);
+                    Post(() => costs[start] = cost);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    QueueFailure(e, start.Aois.Count == 1 ? start.Aois[0] : start.Aois);
+                }
             });
         }
         WaitForAll();

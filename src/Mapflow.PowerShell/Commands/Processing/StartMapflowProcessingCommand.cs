@@ -18,6 +18,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 {
     private const int ProgressId = 0x4D45;
     private const string Activity = "Starting Mapflow processings";
+    private readonly string _runSalt = Guid.NewGuid().ToString("N");
     private readonly object _budgetLock = new();
     private int _started;
     private long _reserved;
@@ -26,6 +27,8 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
     /// <summary>Create even when a processing with the same content already exists in the project.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    protected override string? KeySalt => Force ? _runSalt : null;
 
     /// <summary>Stop before a start would take the credits this run spends past this number.</summary>
     [Parameter]
@@ -37,9 +40,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         var (session, account, model, plan) = PlanRun();
         if (plan.Count == 0) return;
 
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
-            ? ((SwitchParameter)w).IsPresent
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        var whatIf = IsWhatIf;
         var credits = account.BillingType == "CREDITS" ? account.RemainingCredits : null;
         var starter = new ProcessingStarter(session.Client, plan[0].Request.ProjectId!.Value);
         if (whatIf)
@@ -52,19 +53,22 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
             {
                 if (existing.TryGetValue(start, out var found))
                     WriteInformation(new HostInformationMessage { Message = $"What if: '{start.Name}' was already started as {found.Id}; it would not be started again." }, new[] { "PSHOST" });
-                else
-                    ShouldProcess(start.Name, Describe(model, start, estimates[start]));
+                else if (estimates.TryGetValue(start, out var estimate))
+                    ShouldProcess(start.Name, Describe(model, start, estimate));
             }
-            WriteSummary(toStart, estimates, credits, existing.Count);
+            WriteSummary(toStart.Where(estimates.ContainsKey).ToList(), estimates, credits, existing.Count);
             return;
         }
 
         // Estimates cost a request per processing, so they are made only when a decision needs them.
         var costs = MaxCredits != null ? EstimateCosts(session, plan) : null;
-        var budget = MaxCredits is { } max ? Math.Min(max, credits ?? long.MaxValue) : credits;
+        // Without -MaxCredits nothing is estimated; the server itself refuses a start the balance cannot pay.
+        var budget = MaxCredits is { } max ? Math.Min(max, credits ?? long.MaxValue) : (long?)null;
         foreach (var start in plan)
         {
-            var cost = costs?[start];
+            long? cost = costs is null ? null : costs.TryGetValue(start, out var c) ? c : -1;
+            // Its estimate failed (the error is written): under a budget it cannot be started safely.
+            if (cost == -1) continue;
             Start(async cancel =>
             {
                 try
@@ -81,7 +85,17 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
                         Release(cost);
                         return;
                     }
-                    var result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
+                    StartResult result;
+                    try
+                    {
+                        result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
+                    }
+                    catch (MapflowApiException e) when ((int)e.StatusCode < 500)
+                    {
+                        // Refused outright, so nothing was charged for it.
+                        Release(cost);
+                        throw;
+                    }
                     if (result.Outcome == StartOutcome.Recovered)
                         QueueVerbose($"'{start.Name}': the create's answer was lost, but processing {result.Processing.Id} was found by its key; not created again.");
                     Started(result.Processing, plan.Count);

@@ -91,7 +91,23 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
                 if (deadline is { } end && DateTimeOffset.UtcNow + wait > end) wait = end - DateTimeOffset.UtcNow;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, cancel).ConfigureAwait(false);
 
-                foreach (var fresh in await poller.RefreshAsync(pending.Values.ToList(), cancel).ConfigureAwait(false))
+                IReadOnlyList<Processing> refreshed;
+                try
+                {
+                    refreshed = await poller.RefreshAsync(pending.Values.ToList(), (gone, e) =>
+                    {
+                        pending.Remove(gone.Id);
+                        percent.Remove(gone.Id);
+                        QueueFailure(e, gone);
+                    }, cancel).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && !ErrorRecords.IsFatal(e))
+                {
+                    // One failed round (after its own retries) is no reason to give up waiting: the next interval tries again.
+                    QueueWarning($"Reading the status failed ({e.Message}); trying again in {interval.TotalSeconds:0.#} s.");
+                    continue;
+                }
+                foreach (var fresh in refreshed)
                 {
                     if (!ProcessingStatus.IsKnown(fresh.Status))
                         QueueWarning($"Processing '{fresh.Name}' has the unknown status '{fresh.Status}'; waiting on.");

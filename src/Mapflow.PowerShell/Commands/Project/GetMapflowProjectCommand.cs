@@ -48,12 +48,24 @@ public sealed class GetMapflowProjectCommand : MapflowSessionCmdlet
                 Run(async cancel => QueueObject(await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false)));
                 break;
             default:
-                var patterns = Name?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
+                var names = Name ?? Array.Empty<string>();
                 Run(async cancel =>
                 {
                     var projects = await session.Client.GetProjectsAsync(cancel).ConfigureAwait(false);
-                    foreach (var project in projects.Where(p => patterns is null || patterns.Any(w => w.IsMatch(p.Name))))
-                        QueueObject(project);
+                    if (names.Length == 0)
+                    {
+                        foreach (var project in projects) QueueObject(project);
+                        return;
+                    }
+                    foreach (var name in names)
+                    {
+                        // An id typed where the name goes is taken as the id.
+                        var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+                        var matches = projects.Where(p => pattern.IsMatch(p.Name) || Guid.TryParse(name, out var id) && p.Id == id).ToList();
+                        foreach (var project in matches) QueueObject(project);
+                        if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                            QueueError(ErrorRecords.Create("Mapflow.NotFound", ErrorCategory.ObjectNotFound, name, $"No Mapflow project is called '{name}'."));
+                    }
                 });
                 break;
         }

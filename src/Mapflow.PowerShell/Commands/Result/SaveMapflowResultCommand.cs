@@ -24,6 +24,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     private const string IdToMerge = "IdToMerge";
     private const int ProgressId = 0x4D53;
     private readonly List<SavedResult> _saved = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _targets = new(StringComparer.Ordinal);
     private long _bytes;
     private readonly SemaphoreSlim _mergeLock = new(1, 1);
     private MapflowSession? _session;
@@ -126,7 +127,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             var info = new FileInfo(target);
             WriteObject(new SavedResult { Path = info.FullName, ProcessingName = "(merged)", FeatureCount = _merge.FeatureCount, Length = info.Length, Sha256 = ResultDownloader.Sha256Of(target) });
         }
-        else if (_saved.Count > 0 && Directory.Exists(_folder))
+        else if (_saved.Count > 0 && Directory.Exists(_folder) && !IsWhatIf)
         {
             ResultManifest.Update(_folder, _saved);
         }
@@ -183,6 +184,11 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             return;
         }
         var path = System.IO.Path.Combine(_folder, SafeFileName.For(aoiName ?? processing.Name, aoiId ?? processing.Id, Extension));
+        if (!_targets.TryAdd(path, true))
+        {
+            QueueVerbose($"'{path}' is already being saved by this command; the repeated input is skipped.");
+            return;
+        }
         if (File.Exists(path) && !Force)
         {
             QueueVerbose($"'{path}' is already there; skipped (use -Force to download again).");
@@ -200,7 +206,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             Done(await _downloader!.DownloadAsync(processing, aoiId, aoiName, path, cancel).ConfigureAwait(false));
             return;
         }
-        var geoJson = System.IO.Path.Combine(_folder, "." + System.IO.Path.GetFileNameWithoutExtension(path) + ".download.geojson");
+        var geoJson = System.IO.Path.Combine(_folder, "." + System.IO.Path.GetFileNameWithoutExtension(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".download.geojson");
         try
         {
             var saved = await _downloader!.DownloadAsync(processing, aoiId, aoiName, geoJson, cancel).ConfigureAwait(false);
