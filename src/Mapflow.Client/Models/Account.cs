@@ -7,6 +7,7 @@ namespace Mapflow;
 public sealed class Account
 {
     public string? Email { get; set; }
+    [JsonConverter(typeof(Client.LenientStringConverter))]
     public string? BillingType { get; set; }
     public long? RemainingCredits { get; set; }
     public double? RemainingArea { get; set; }
