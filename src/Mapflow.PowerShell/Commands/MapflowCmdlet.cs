@@ -38,6 +38,25 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
         WaitForAll();
     }
 
+    /// <summary>Reads one object per item and writes it; a failure is an error for that item alone, unless the account was refused.</summary>
+    protected void RunEach<T>(IEnumerable<T> items, Func<T, CancellationToken, Task<object>> read)
+    {
+        foreach (var item in items)
+        {
+            Run(async cancel =>
+            {
+                try
+                {
+                    QueueObject(await read(item, cancel).ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    QueueFailure(e, item);
+                }
+            });
+        }
+    }
+
     /// <summary>Starts an operation in the background (throttled); its writes are performed by later pumping.</summary>
     protected void Start(Func<CancellationToken, Task> work)
     {

@@ -287,13 +287,3 @@ public sealed class ResilienceHandlerTests
         }
     }
 }
-
-/// <summary>
-/// Runs alone: beside StreamingMemoryTests, whose measure of retained memory is process-wide, these tests' HttpClient
-/// and Polly objects were counted against the AOI reader (5.9 MB against its 2.7 MB limit).
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class NotInParallel
-{
-    public const string Name = "not in parallel";
-}

@@ -39,20 +39,7 @@ public sealed class GetMapflowProcessingCommand : MapflowSessionCmdlet
         var session = ResolveSession();
         if (ParameterSetName == ById)
         {
-            foreach (var id in Id)
-            {
-                Run(async cancel =>
-                {
-                    try
-                    {
-                        QueueObject(await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false));
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        QueueFailure(e, id);
-                    }
-                });
-            }
+            RunEach(Id, async (id, cancel) => await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false));
             return;
         }
 

@@ -29,20 +29,7 @@ public sealed class GetMapflowProjectCommand : MapflowSessionCmdlet
         switch (ParameterSetName)
         {
             case ById:
-                foreach (var id in Id)
-                {
-                    Run(async cancel =>
-                    {
-                        try
-                        {
-                            QueueObject(await session.Client.GetProjectAsync(id, cancel).ConfigureAwait(false));
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            QueueFailure(e, id);
-                        }
-                    });
-                }
+                RunEach(Id, async (id, cancel) => await session.Client.GetProjectAsync(id, cancel).ConfigureAwait(false));
                 break;
             case ByDefault:
                 Run(async cancel => QueueObject(await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false)));
