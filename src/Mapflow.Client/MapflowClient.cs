@@ -64,13 +64,13 @@ public sealed class MapflowClient : IDisposable
             new { limit, offset, terms = string.IsNullOrEmpty(terms) ? null : terms, sortBy, sortOrder },
             RequestKind.Api, true, cancellationToken);
 
-    /// <summary>Every processing of a project, oldest first, one page at a time.</summary>
-    public async IAsyncEnumerable<Processing> GetProcessingsAsync(Guid projectId, string? terms, int pageSize,
+    /// <summary>Every processing of a project, oldest (or newest) first, one page at a time; stop enumerating to stop paging.</summary>
+    public async IAsyncEnumerable<Processing> GetProcessingsAsync(Guid projectId, string? terms, int pageSize, bool newestFirst,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var offset = 0; ; offset += pageSize)
         {
-            var page = await GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", "ASC", cancellationToken).ConfigureAwait(false);
+            var page = await GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", newestFirst ? "DESC" : "ASC", cancellationToken).ConfigureAwait(false);
             foreach (var processing in page.Results) yield return processing;
             if (page.Results.Count < pageSize || offset + page.Results.Count >= page.Total) yield break;
         }

@@ -32,18 +32,15 @@ public sealed class ProcessingPoller
             var wanted = project.ToDictionary(p => p.Id);
             if (project.Key != Guid.Empty)
             {
-                for (var offset = 0; wanted.Count > 0; offset += _pageSize)
+                // Newest first: the processings being waited for are usually on the first page.
+                await foreach (var fresh in _client.GetProcessingsAsync(project.Key, null, _pageSize, newestFirst: true, cancel).ConfigureAwait(false))
                 {
-                    var page = await _client.GetProcessingPageAsync(project.Key, offset, _pageSize, null, "CREATED", "DESC", cancel).ConfigureAwait(false);
-                    foreach (var fresh in page.Results)
-                    {
-                        if (!wanted.TryGetValue(fresh.Id, out var known)) continue;
-                        // Listings may omit meta; keep what the create or a GET returned.
-                        fresh.Meta ??= known.Meta;
-                        found.Add(fresh);
-                        wanted.Remove(fresh.Id);
-                    }
-                    if (page.Results.Count < _pageSize || offset + page.Results.Count >= page.Total) break;
+                    if (!wanted.TryGetValue(fresh.Id, out var known)) continue;
+                    // Listings may omit meta; keep what the create or a GET returned.
+                    fresh.Meta ??= known.Meta;
+                    found.Add(fresh);
+                    wanted.Remove(fresh.Id);
+                    if (wanted.Count == 0) break;
                 }
             }
             foreach (var missing in wanted.Values)

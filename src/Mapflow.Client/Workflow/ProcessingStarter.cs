@@ -95,7 +95,7 @@ public sealed class ProcessingStarter
         {
             // After a failed create the index is stale: ask the server for this name only.
             var found = new List<Processing>();
-            await foreach (var p in _client.GetProcessingsAsync(_projectId, name, 100, cancel).ConfigureAwait(false))
+            await foreach (var p in _client.GetProcessingsAsync(_projectId, name, 100, newestFirst: false, cancel).ConfigureAwait(false))
                 if (p.Name == name) found.Add(p);
             candidates = found;
         }
@@ -122,7 +122,7 @@ public sealed class ProcessingStarter
         {
             if (_byName != null) return _byName;
             var index = new Dictionary<string, List<Processing>>(StringComparer.Ordinal);
-            await foreach (var p in _client.GetProcessingsAsync(_projectId, null, 100, cancel).ConfigureAwait(false))
+            await foreach (var p in _client.GetProcessingsAsync(_projectId, null, 100, newestFirst: false, cancel).ConfigureAwait(false))
             {
                 if (!index.TryGetValue(p.Name, out var list)) index[p.Name] = list = new List<Processing>();
                 list.Add(p);

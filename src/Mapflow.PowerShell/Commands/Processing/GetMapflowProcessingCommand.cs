@@ -50,7 +50,7 @@ public sealed class GetMapflowProcessingCommand : MapflowSessionCmdlet
         {
             var projectId = await ProjectReference.ResolveAsync(session, project, cancel).ConfigureAwait(false)
                             ?? (await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false)).Id;
-            await foreach (var processing in session.Client.GetProcessingsAsync(projectId, null, PageSize, cancel).ConfigureAwait(false))
+            await foreach (var processing in session.Client.GetProcessingsAsync(projectId, null, PageSize, newestFirst: false, cancel).ConfigureAwait(false))
             {
                 if (statuses != null && !statuses.Contains(processing.Status)) continue;
                 if (name != null && !name.IsMatch(processing.Name)) continue;
