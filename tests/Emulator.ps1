@@ -8,7 +8,8 @@ function Start-MapflowEmulator {
         [int] $StartTimeoutSeconds = 30
     )
     $started = Start-EmulatorProcess $EmulatorPath $Argument $StartTimeoutSeconds '^Mapflow emulator listening on (\S+)' '^Demo token: (\S+)'
-    [pscustomobject]@{ Process = $started.Process; Url = $started.Url; Token = $started.Token }
+    # Url is the API's base, under /rest as the real one (https://api.mapflow.ai/rest); Root serves the test controls.
+    [pscustomobject]@{ Process = $started.Process; Root = $started.Url; Url = "$($started.Url)/rest"; Token = $started.Token }
 }
 
 # The emulator app in proxy mode: a loopback-only forward proxy that logs what it forwards (GET /_proxy/requests).
@@ -71,7 +72,7 @@ function Invoke-EmulatorControl {
         [string] $Method = 'GET',
         $Body
     )
-    $params = @{ Uri = "$($Emulator.Url)/_emulator/$Path"; Method = $Method }
+    $params = @{ Uri = "$($Emulator.Root)/_emulator/$Path"; Method = $Method }
     if ($null -ne $Body) {
         $params.Body = [System.Text.Encoding]::UTF8.GetBytes(($Body | ConvertTo-Json -Depth 20 -Compress))
         $params.ContentType = 'application/json; charset=utf-8'

@@ -4,10 +4,13 @@ $script:EmulatorPath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_EMULATOR) 
 Import-Module (Join-Path $script:ModulePath 'Mapflow.psd1') -Force -Global -ErrorAction Stop
 . (Join-Path $PSScriptRoot 'Emulator.ps1')
 
-# Requests the emulator received, optionally filtered by method and a path wildcard.
+# Requests the emulator received, optionally filtered by method and a path wildcard. Paths are given and
+# returned relative to the API base (/user/status for /rest/user/status); anything sent outside /rest keeps
+# its full path, so it can never pass for an API call.
 function Get-EmulatorRequest {
     param($Emulator, [string] $Method, [string] $Path = '*')
     Invoke-EmulatorControl -Emulator $Emulator -Path 'requests' |
+        ForEach-Object { $_.path = $_.path -replace '^/rest(?=/)', ''; $_ } |
         Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $Path }
 }
 

@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Mapflow.Emulator;
 
 /// <summary>
-/// Builds the emulator of the Mapflow REST API. Routes are served at the root and, for clients whose
-/// base URL ends in <c>/rest</c> like the real one, under <c>/rest</c> too.
+/// Builds the emulator of the Mapflow REST API. The API is served under <c>/rest</c> only, as the real one is
+/// (https://api.mapflow.ai/rest), so a client that loses the prefix fails here as it would there. The test
+/// controls (<c>/_emulator</c>) and the result layers' tileJSON (<c>/api/layers</c>, outside <c>/rest</c> in the
+/// real service too) live at the root.
 /// </summary>
 public static class EmulatorApp
 {
@@ -32,6 +34,9 @@ public static class EmulatorApp
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.Use((context, next) => context.Request.PathBase.HasValue || ControlApi.Is(context.Request.Path) || ResultEndpoints.IsLayerPath(context.Request.Path)
+            ? next(context)
+            : throw new ApiException(StatusCodes.Status404NotFound, "NOT_FOUND", $"No such endpoint: {context.Request.Method} {context.Request.Path} (the API is under /rest)"));
         app.UseMiddleware<Auth.Middleware>();
         // Unknown routes (404) and wrong methods (405) get a shape-1 body too.
         app.UseStatusCodePages(context => Json.Error(

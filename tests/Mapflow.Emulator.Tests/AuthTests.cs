@@ -48,16 +48,20 @@ public sealed class AuthTests(EmulatorFixture emulator) : EmulatorTest(emulator)
         Assert.Equal("3.6.0", await version.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", version.Content.Headers.ContentType?.MediaType);
 
-        Assert.Equal(HttpStatusCode.OK, (await Emulator.Anonymous.GetAsync("_emulator/config")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Emulator.Controls.GetAsync("_emulator/config")).StatusCode);
     }
 
     [Fact]
-    public async Task Routes_are_served_under_rest_too()
+    public async Task The_api_is_served_under_rest_only()
     {
-        var status = await GetJson("rest/user/status");
+        var status = await GetJson("user/status");
         Assert.Equal(EmulatorFixture.DemoEmail, (string?)status["email"]);
-        using var version = await Emulator.Anonymous.GetAsync("rest/version");
-        Assert.Equal("3.6.0", await version.Content.ReadAsStringAsync());
-        AssertError(await GetJson("rest/no/such/route", HttpStatusCode.NotFound), "NOT_FOUND");
+        Assert.StartsWith(Emulator.BaseUrl + "/rest/", Client.BaseAddress!.AbsoluteUri);
+        AssertError(await GetJson("no/such/route", HttpStatusCode.NotFound), "NOT_FOUND");
+
+        // At the root, as a client that dropped /rest from the base URL would ask.
+        AssertError(await GetJson(Emulator.BaseUrl + "/user/status", HttpStatusCode.NotFound), "NOT_FOUND");
+        using var version = await Emulator.Anonymous.GetAsync(Emulator.BaseUrl + "/version");
+        Assert.Equal(HttpStatusCode.NotFound, version.StatusCode);
     }
 }

@@ -22,10 +22,9 @@ public sealed class ClientReplayTests(EmulatorFixture emulator) : EmulatorTest(e
         using var requests = Emulator.NewClient(null);
         requests.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{parts[0]}:{parts[1]}")));
-        var api = "rest/";
 
         // Python's json.dumps escapes non-ASCII, as the default System.Text.Json encoder does here.
-        var project = await Read(await requests.PostAsync(api + "projects", Dumps(new { name = "My new project" })), HttpStatusCode.OK);
+        var project = await Read(await requests.PostAsync("projects", Dumps(new { name = "My new project" })), HttpStatusCode.OK);
         var projectId = (string)project["id"]!;
         Assert.Equal("My new project", (string?)project["name"]);
         Assert.Equal("", (string?)project["description"]);
@@ -33,7 +32,7 @@ public sealed class ClientReplayTests(EmulatorFixture emulator) : EmulatorTest(e
         var names = new[] { "Бой", "Авазли" };
         for (var i = 0; i < names.Length; i++)
         {
-            var created = await Read(await requests.PostAsync(api + "processings", Dumps(new
+            var created = await Read(await requests.PostAsync("processings", Dumps(new
             {
                 name = names[i],
                 projectId,
@@ -44,7 +43,7 @@ public sealed class ClientReplayTests(EmulatorFixture emulator) : EmulatorTest(e
             Assert.Equal("Mapbox", (string?)created["params"]!["data_provider"]);
         }
 
-        var list = (await Read(await requests.GetAsync($"{api}projects/{projectId}/processings"), HttpStatusCode.OK)).AsArray();
+        var list = (await Read(await requests.GetAsync($"projects/{projectId}/processings"), HttpStatusCode.OK)).AsArray();
         var values = list.Where(item => item!.AsObject().ContainsKey("id") && item.AsObject().ContainsKey("name"))
             .Select(item => ((string)item!["id"]!, (string)item["name"]!))
             .ToList();
@@ -54,7 +53,7 @@ public sealed class ClientReplayTests(EmulatorFixture emulator) : EmulatorTest(e
         using var curl = Emulator.NewClient(token);
         foreach (var (id, _) in values)
         {
-            using var result = await curl.GetAsync($"{api}processings/{id}/result");
+            using var result = await curl.GetAsync($"processings/{id}/result");
             Assert.Equal(HttpStatusCode.OK, result.StatusCode);
             var geojson = JsonNode.Parse(await result.Content.ReadAsStringAsync())!;
             Assert.Equal("FeatureCollection", (string?)geojson["type"]);
@@ -67,13 +66,12 @@ public sealed class ClientReplayTests(EmulatorFixture emulator) : EmulatorTest(e
     {
         using var qgis = Emulator.NewClient(Emulator.Token);
         qgis.DefaultRequestHeaders.Add("x-plugin-version", "3.6.0");
-        var api = "rest/";
 
-        Assert.Equal("3.6.0", await Emulator.Anonymous.GetStringAsync(api + "version"));
-        var login = await GetJson(api + "projects/default", client: qgis);
+        Assert.Equal("3.6.0", await Emulator.Anonymous.GetStringAsync("version"));
+        var login = await GetJson("projects/default", client: qgis);
         Assert.Equal("USER", (string?)login["user"]!["role"]);
         var projectId = (string)login["id"]!;
-        var project = await GetJson($"{api}projects/{projectId}", client: qgis);
+        var project = await GetJson($"projects/{projectId}", client: qgis);
         Assert.Contains(project["workflowDefs"]!.AsArray(), w => (string?)w!["id"] == BuildingsId);
         Assert.Equal(EmulatorFixture.DemoEmail, (string?)project["shareProject"]!["owners"]![0]!["email"]);
 
@@ -85,17 +83,17 @@ public sealed class ClientReplayTests(EmulatorFixture emulator) : EmulatorTest(e
              "meta":{"source-app":"qgis","version":"3.6.0","source":"mapbox satellite"},
              "blocks":[{"name":"Classification","enabled":true},{"name":"OSM","enabled":false}]}
             """.Replace("PROJECT_ID", projectId);
-        using var cost = await qgis.PostAsync(api + "processing/cost/v2", JsonBody(body));
+        using var cost = await qgis.PostAsync("processing/cost/v2", JsonBody(body));
         Assert.Equal(10, int.Parse(await cost.Content.ReadAsStringAsync()));
 
-        var created = await PostJson(api + "processings/v2", body, client: qgis);
+        var created = await PostJson("processings/v2", body, client: qgis);
         foreach (var key in QgisRequiredKeys)
             Assert.True(created.AsObject().ContainsKey(key), $"missing {key}");
         Assert.Equal(10, (int)created["cost"]!);
         Assert.Equal("mapbox satellite", (string?)created["meta"]!["source"]);
         Assert.Equal([true, false, false], created["blocks"]!.AsArray().Select(b => (bool)b!["enabled"]!));
 
-        var page = await PostJson($"{api}projects/{projectId}/processings/v2/page",
+        var page = await PostJson($"projects/{projectId}/processings/v2/page",
             new { limit = 30, offset = 0, sortBy = "CREATED", sortOrder = "DESC" }, client: qgis);
         Assert.Equal(1, (int)page["total"]!);
         Assert.Equal(1, (int)page["count"]!);
@@ -105,7 +103,7 @@ public sealed class ClientReplayTests(EmulatorFixture emulator) : EmulatorTest(e
         Assert.Equal((string?)created["id"], (string?)listed["id"]);
         Assert.Equal(JsonValueKind.String, listed["workflowDef"]!["name"]!.GetValueKind());
 
-        var projects = await PostJson(api + "projects/page", new { limit = 20, offset = 0, sortBy = "UPDATED", sortOrder = "DESC" }, client: qgis);
+        var projects = await PostJson("projects/page", new { limit = 20, offset = 0, sortBy = "UPDATED", sortOrder = "DESC" }, client: qgis);
         Assert.Equal(1, (int)projects["results"]![0]!["processingCounts"]!["succeeded"]!);
     }
 

@@ -12,15 +12,22 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
+    /// <summary>The server root: the test controls (<c>/_emulator</c>) and result layers (<c>/api/layers</c>).</summary>
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The API's base, under <c>/rest</c> as the real one.</summary>
+    public string ApiUrl => BaseUrl + "/rest";
     public string Token { get; } = TokenFor(DemoEmail, "demo-secret");
     public string OtherToken { get; } = TokenFor(OtherEmail, "other-secret");
 
     /// <summary>Authenticated as the demo user.</summary>
     public HttpClient Client { get; private set; } = null!;
 
-    /// <summary>No Authorization header, for /version and the control API.</summary>
+    /// <summary>The API without an Authorization header, e.g. for /version.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The test-control API at the server root; it needs no auth.</summary>
+    public HttpClient Controls { get; private set; } = null!;
 
     public static string TokenFor(string email, string secret) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{email}:{secret}"));
 
@@ -37,12 +44,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
         BaseUrl = EmulatorApp.ListeningAddress(_app);
         Client = NewClient(Token);
         Anonymous = NewClient(null);
+        Controls = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>A client on its own connection pool; pass null for no auth.</summary>
+    /// <summary>A client of the API on its own connection pool; pass null for no auth.</summary>
     public HttpClient NewClient(string? token)
     {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = new Uri(ApiUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
         if (token is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", token);
         return client;
@@ -52,6 +60,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     {
         Client.Dispose();
         Anonymous.Dispose();
+        Controls.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

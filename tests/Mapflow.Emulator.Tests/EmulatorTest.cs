@@ -14,7 +14,7 @@ public abstract class EmulatorTest(EmulatorFixture emulator) : IAsyncLifetime
     protected EmulatorFixture Emulator { get; } = emulator;
     protected HttpClient Client => Emulator.Client;
 
-    public async Task InitializeAsync() => (await Emulator.Anonymous.PostAsync("_emulator/reset", null)).EnsureSuccessStatusCode();
+    public async Task InitializeAsync() => (await Emulator.Controls.PostAsync("_emulator/reset", null)).EnsureSuccessStatusCode();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -39,7 +39,7 @@ public abstract class EmulatorTest(EmulatorFixture emulator) : IAsyncLifetime
         return await Read(response, expected);
     }
 
-    protected Task<JsonNode> Control(string path, object body) => PostJson("_emulator/" + path, body, client: Emulator.Anonymous);
+    protected Task<JsonNode> Control(string path, object body) => PostJson("_emulator/" + path, body, client: Emulator.Controls);
 
     protected Task SetConfig(object patch) => Control("config", patch);
 

@@ -8,7 +8,7 @@ public sealed class FaultTests(EmulatorFixture emulator) : EmulatorTest(emulator
 {
     private async Task<int> AddFault(object fault) => (int)(await Control("faults", fault))["id"]!;
 
-    private async Task<JsonArray> Log() => (await GetJson("_emulator/requests", client: Emulator.Anonymous)).AsArray();
+    private async Task<JsonArray> Log() => (await GetJson("_emulator/requests", client: Emulator.Controls)).AsArray();
 
     [Fact]
     public async Task Status_fault_with_retry_after_is_consumed_by_count()
@@ -28,19 +28,19 @@ public sealed class FaultTests(EmulatorFixture emulator) : EmulatorTest(emulator
     }
 
     [Fact]
-    public async Task Faults_match_method_wildcards_and_the_rest_prefix_in_order()
+    public async Task Faults_match_method_wildcards_with_or_without_the_rest_prefix_in_order()
     {
         await AddFault(new { method = "POST", path = "/user/status", kind = "status", status = 500 });
-        await AddFault(new { path = "/processings/*/result", kind = "status", status = 502 });
+        await AddFault(new { path = "/rest/processings/*/result", kind = "status", status = 502 });
         await AddFault(new { path = "/processings/*/result", kind = "status", status = 504 });
 
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("user/status")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadGateway, (await Client.GetAsync($"rest/processings/{Guid.NewGuid()}/result")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, (await Client.GetAsync($"processings/{Guid.NewGuid()}/result")).StatusCode);
         Assert.Equal(HttpStatusCode.GatewayTimeout, (await Client.GetAsync($"processings/{Guid.NewGuid()}/result")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"processings/{Guid.NewGuid()}/result")).StatusCode);
 
         // The POST-only fault is still pending until the faults are cleared.
-        Assert.Equal(HttpStatusCode.OK, (await Emulator.Anonymous.DeleteAsync("_emulator/faults")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Emulator.Controls.DeleteAsync("_emulator/faults")).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await Client.PostAsync("user/status", null)).StatusCode);
     }
 
@@ -53,7 +53,7 @@ public sealed class FaultTests(EmulatorFixture emulator) : EmulatorTest(emulator
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => fresh.PostAsync("processings/v2",
             JsonBody(new { name = "dropped", wdId = BuildingsId, geometry = Geometries.Square(37.61, 55.75, 0.5) })));
 
-        var stored = Assert.Single((await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray());
+        var stored = Assert.Single((await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray());
         Assert.Equal("dropped", (string?)stored!["name"]);
         var entry = Assert.Single(await Log());
         Assert.Equal(0, (int)entry!["status"]!);
@@ -69,11 +69,11 @@ public sealed class FaultTests(EmulatorFixture emulator) : EmulatorTest(emulator
 
         await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.PostAsync("processings/v2",
             JsonBody(new { name = "late", wdId = BuildingsId, geometry = Geometries.Square(37.61, 55.75, 0.5) })));
-        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray());
+        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray());
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         JsonArray stored;
-        while ((stored = (await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray()).Count == 0 && DateTime.UtcNow < deadline)
+        while ((stored = (await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray()).Count == 0 && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         Assert.Equal("late", (string?)Assert.Single(stored)!["name"]);
     }
@@ -87,7 +87,7 @@ public sealed class FaultTests(EmulatorFixture emulator) : EmulatorTest(emulator
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => fresh.PostAsync("processings/v2",
             JsonBody(new { name = "reset", wdId = BuildingsId, geometry = Geometries.Square(37.61, 55.75, 0.5) })));
 
-        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray());
+        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray());
         Assert.Equal(0, (int)(await Log())[0]!["status"]!);
     }
 
@@ -154,7 +154,7 @@ public sealed class FaultTests(EmulatorFixture emulator) : EmulatorTest(emulator
     [Fact]
     public async Task Bad_fault_specs_are_rejected()
     {
-        AssertError(await PostJson("_emulator/faults", new { path = "/x", kind = "explode" }, HttpStatusCode.BadRequest, Emulator.Anonymous), "BAD_REQUEST");
-        AssertError(await PostJson("_emulator/faults", new { path = "/x", kind = "status", count = 0 }, HttpStatusCode.BadRequest, Emulator.Anonymous), "BAD_REQUEST");
+        AssertError(await PostJson("_emulator/faults", new { path = "/x", kind = "explode" }, HttpStatusCode.BadRequest, Emulator.Controls), "BAD_REQUEST");
+        AssertError(await PostJson("_emulator/faults", new { path = "/x", kind = "status", count = 0 }, HttpStatusCode.BadRequest, Emulator.Controls), "BAD_REQUEST");
     }
 }

@@ -82,8 +82,8 @@ public sealed class LifecycleTests(EmulatorFixture emulator) : EmulatorTest(emul
         await Control($"processings/{id}/status", new { status = "FAILED", messages = custom });
         Assert.Equal("1.2", (string?)(await GetJson($"processings/{id}/v2"))["messages"]![0]!["parameters"]!["max_res"]);
 
-        AssertError(await PostJson($"_emulator/processings/{id}/status", new { status = "DONE" }, HttpStatusCode.BadRequest, Emulator.Anonymous), "BAD_REQUEST");
-        AssertError(await PostJson($"_emulator/processings/{Guid.NewGuid()}/status", new { status = "OK" }, HttpStatusCode.NotFound, Emulator.Anonymous), "NOT_FOUND");
+        AssertError(await PostJson($"_emulator/processings/{id}/status", new { status = "DONE" }, HttpStatusCode.BadRequest, Emulator.Controls), "BAD_REQUEST");
+        AssertError(await PostJson($"_emulator/processings/{Guid.NewGuid()}/status", new { status = "OK" }, HttpStatusCode.NotFound, Emulator.Controls), "NOT_FOUND");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ListingTests(EmulatorFixture emulator) : EmulatorTest(emulat
         var id = (string)page["results"]![0]!["id"]!;
         Assert.Equal("ALPHA three", (string?)(await GetJson($"processings/{id}/v2"))["meta"]!["clientKey"]);
         Assert.Equal("ALPHA three", (string?)(await GetJson($"processings/{id}"))["meta"]!["clientKey"]);
-        Assert.All((await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray(),
+        Assert.All((await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray(),
             p => Assert.NotNull(p!["meta"]!["clientKey"]));
     }
 

@@ -16,18 +16,18 @@ public sealed class ProxyTests(EmulatorFixture emulator) : EmulatorTest(emulator
         using var client = ThroughProxy(proxy, credential: null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Emulator.Token);
 
-        using var created = await client.PostAsync(Emulator.BaseUrl + "/projects", JsonBody(new { name = "via proxy" }));
+        using var created = await client.PostAsync(Emulator.ApiUrl + "/projects", JsonBody(new { name = "via proxy" }));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal("via proxy", (string?)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["name"]);
 
         var entry = Assert.Single(await ProxyLog(proxy));
         Assert.Equal("POST", (string?)entry!["method"]);
-        Assert.Equal(Emulator.BaseUrl + "/projects", (string?)entry["target"]);
+        Assert.Equal(Emulator.ApiUrl + "/projects", (string?)entry["target"]);
         Assert.Equal(200, (int)entry["status"]!);
         Assert.True((bool)entry["authorization"]!);
         Assert.Equal("missing", (string?)entry["proxyAuthorization"]);
         Assert.DoesNotContain(Emulator.Token, entry.ToJsonString());
-        var logged = Assert.Single((await GetJson("_emulator/requests", client: Emulator.Anonymous)).AsArray());
+        var logged = Assert.Single((await GetJson("_emulator/requests", client: Emulator.Controls)).AsArray());
         Assert.Equal("present", (string?)logged!["authorization"]);
     }
 
@@ -38,12 +38,12 @@ public sealed class ProxyTests(EmulatorFixture emulator) : EmulatorTest(emulator
 
         using (var anonymous = ThroughProxy(proxy, credential: null))
         {
-            using var refused = await anonymous.GetAsync(Emulator.BaseUrl + "/version");
+            using var refused = await anonymous.GetAsync(Emulator.ApiUrl + "/version");
             Assert.Equal(HttpStatusCode.ProxyAuthenticationRequired, refused.StatusCode);
             Assert.Equal("Basic", refused.Headers.ProxyAuthenticate.Single().Scheme);
         }
         using (var authenticated = ThroughProxy(proxy, new NetworkCredential("user", "pass")))
-            Assert.Equal("3.6.0", await authenticated.GetStringAsync(Emulator.BaseUrl + "/version"));
+            Assert.Equal("3.6.0", await authenticated.GetStringAsync(Emulator.ApiUrl + "/version"));
 
         var log = await ProxyLog(proxy);
         Assert.Equal(["missing", "missing", "present"], log.Select(e => (string?)e!["proxyAuthorization"]));
@@ -70,7 +70,7 @@ public sealed class ProxyTests(EmulatorFixture emulator) : EmulatorTest(emulator
         using var client = ThroughProxy(proxy, credential: null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Emulator.Token);
 
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetStringAsync(Emulator.BaseUrl + "/user/status"));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetStringAsync(Emulator.ApiUrl + "/user/status"));
     }
 
     [Fact]

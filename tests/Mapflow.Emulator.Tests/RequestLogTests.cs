@@ -6,26 +6,26 @@ namespace Mapflow.Emulator.Tests;
 
 public sealed class RequestLogTests(EmulatorFixture emulator) : EmulatorTest(emulator)
 {
-    private async Task<JsonArray> Log() => (await GetJson("_emulator/requests", client: Emulator.Anonymous)).AsArray();
+    private async Task<JsonArray> Log() => (await GetJson("_emulator/requests", client: Emulator.Controls)).AsArray();
 
     [Fact]
     public async Task Log_records_api_requests_in_order_without_the_token()
     {
         var before = DateTime.UtcNow.AddSeconds(-1);
         await CreateProcessing("logged");
-        await Client.GetAsync("rest/user/status?verbose=1");
+        await Client.GetAsync("user/status?verbose=1");
         await Emulator.Anonymous.GetAsync("user/status");
         using var invalid = Emulator.NewClient(null);
         invalid.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "bad");
         await invalid.GetAsync("version");
-        await Emulator.Anonymous.GetAsync("_emulator/config");
+        await Emulator.Controls.GetAsync("_emulator/config");
 
         var log = await Log();
 
         Assert.Equal(4, log.Count);
         Assert.Equal([1, 2, 3, 4], log.Select(e => (int)e!["seq"]!));
         Assert.Equal(["POST", "GET", "GET", "GET"], log.Select(e => (string)e!["method"]!));
-        Assert.Equal(["/processings/v2", "/rest/user/status", "/user/status", "/version"], log.Select(e => (string)e!["path"]!));
+        Assert.Equal(["/rest/processings/v2", "/rest/user/status", "/rest/user/status", "/rest/version"], log.Select(e => (string)e!["path"]!));
         Assert.Equal(["", "?verbose=1", "", ""], log.Select(e => (string)e!["query"]!));
         Assert.Equal([200, 200, 401, 200], log.Select(e => (int)e!["status"]!));
         Assert.Equal(["present", "present", "missing", "invalid"], log.Select(e => (string)e!["authorization"]!));
@@ -48,7 +48,7 @@ public sealed class RequestLogTests(EmulatorFixture emulator) : EmulatorTest(emu
         await Client.GetAsync("user/status");
         Assert.Single(await Log());
 
-        await Emulator.Anonymous.DeleteAsync("_emulator/requests");
+        await Emulator.Controls.DeleteAsync("_emulator/requests");
         Assert.Empty(await Log());
 
         await CreateProcessing();
@@ -57,8 +57,8 @@ public sealed class RequestLogTests(EmulatorFixture emulator) : EmulatorTest(emu
         await Control("reset", new { });
 
         Assert.Empty(await Log());
-        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray());
-        Assert.Equal(25, (int)(await GetJson("_emulator/config", client: Emulator.Anonymous))["featuresPerAoi"]!);
+        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray());
+        Assert.Equal(25, (int)(await GetJson("_emulator/config", client: Emulator.Controls))["featuresPerAoi"]!);
         Assert.Equal(250, (int)(await GetJson("user/status"))["remainingCredits"]!);
     }
 

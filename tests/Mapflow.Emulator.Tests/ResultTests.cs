@@ -99,7 +99,7 @@ public sealed class ResultTests(EmulatorFixture emulator) : EmulatorTest(emulato
     public async Task TileJson_gives_the_layer_bounds()
     {
         var p = await CreateProcessing(geometry: Geometries.Square(37.61, 55.75, 0.5));
-        var tileJson = await GetJson(((string)p["vectorLayer"]!["tileJsonUrl"]!).Replace(Emulator.BaseUrl + "/", ""));
+        var tileJson = await GetJson(((string)p["vectorLayer"]!["tileJsonUrl"]!), client: Emulator.Client);
 
         var bounds = tileJson["bounds"]!.AsArray().Select(b => (double)b!).ToArray();
         Assert.Equal(37.61, bounds[0], 6);

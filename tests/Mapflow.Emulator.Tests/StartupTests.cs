@@ -39,7 +39,7 @@ public sealed class StartupTests
             Assert.Equal("Demo token: ZGVtb0BtYXBmbG93LmxvY2FsOmRlbW8tc2VjcmV0", await process.StandardOutput.ReadLineAsync());
 
             using var client = new HttpClient();
-            Assert.Equal("3.6.0", await client.GetStringAsync(match.Groups[1].Value + "/version"));
+            Assert.Equal("3.6.0", await client.GetStringAsync(match.Groups[1].Value + "/rest/version"));
         }
         finally
         {

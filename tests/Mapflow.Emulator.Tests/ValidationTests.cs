@@ -12,7 +12,7 @@ public sealed class ValidationTests(EmulatorFixture emulator) : EmulatorTest(emu
     {
         using var response = await Create(body);
         AssertError(await Read(response, status), code);
-        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Anonymous)).AsArray());
+        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray());
     }
 
     [Fact]

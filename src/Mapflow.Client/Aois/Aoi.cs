@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using Mapflow.Client.Aois;
 using NetTopologySuite.IO.Converters;
 
-namespace Mapflow.Client.Aois
+namespace Mapflow
 {
     /// <summary>
     /// One valid area of interest, ready to send: a 2D Polygon or MultiPolygon in WGS84 lon/lat with RFC 7946 ring

@@ -141,7 +141,13 @@ internal sealed class ResilienceHandler : DelegatingHandler
 
     private TimeSpan AttemptTimeout(RequestInfo info) => info.Kind == RequestKind.Create ? _options.Timeouts.Create : _options.Timeouts.Api;
 
-    internal static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.PathAndQuery}";
+    /// <summary>"GET /user/status": the path relative to the API base, as error messages name it.</summary>
+    private string Describe(HttpRequestMessage request)
+    {
+        var path = request.RequestUri?.PathAndQuery ?? "";
+        var basePath = _options.ApiUrl.AbsolutePath.TrimEnd('/');
+        return $"{request.Method} {(basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path.Substring(basePath.Length) : path)}";
+    }
 
     private static string DescribeOutcome(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
     {

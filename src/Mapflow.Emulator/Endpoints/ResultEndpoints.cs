@@ -10,6 +10,9 @@ internal static class ResultEndpoints
     // Up to this many features a result is generated into memory first, to send a Content-Length; beyond it, chunked.
     private const int MaxBufferedFeatures = 10_000;
 
+    /// <summary>The tileJSON of result layers, served outside <c>/rest</c> like app.mapflow.ai/api/layers.</summary>
+    public static bool IsLayerPath(PathString path) => path.StartsWithSegments("/api/layers", StringComparison.OrdinalIgnoreCase);
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/processings/{id}/aois", (HttpContext context, string id, EmulatorState state) =>

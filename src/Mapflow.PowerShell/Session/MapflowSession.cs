@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client;
 
-namespace Mapflow.PowerShell;
+namespace Mapflow;
 
 /// <summary>A connection to one Mapflow API as one account. Never shows its token.</summary>
 public sealed class MapflowSession : IDisposable
