@@ -40,10 +40,14 @@ Describe 'The design card pipelines' {
         $p = New-MapflowProject -Name 'Design card two'
         Import-MapflowAoi $PlacesPath | Select-Object -First 4 | Start-MapflowProcessing -Model Buildings -Project $p | Wait-MapflowProcessing -PollInterval 0.2 | Out-Null
 
-        $saved = @(Get-MapflowProcessing -Project $p | Save-MapflowResult -Path $out)
+        $saved = @(Get-MapflowProcessing -Project $p | Save-MapflowResult -Path $out -ErrorVariable failed -ErrorAction SilentlyContinue)
 
-        $saved.Count | Should -Be 4
-        @(Get-ChildItem $out -Filter *.geojson).Count | Should -Be 4
+        # The project also holds what other clients made there: their OK results are saved too, the failed one is reported.
+        $theirs = @(Get-EmulatorProcessing $emulator -IncludeOtherClients | Where-Object { $_.otherClient -and $_.projectId -eq $p.Id })
+        $theirs.Count | Should -BeGreaterThan 0
+        $saved.Count | Should -Be (4 + @($theirs | Where-Object status -eq 'OK').Count)
+        @(Get-ChildItem $out -Filter *.geojson).Count | Should -Be $saved.Count
+        @($failed.FullyQualifiedErrorId -like 'Result.NoResult,*').Count | Should -Be @($theirs | Where-Object status -eq 'FAILED').Count
     }
 
     It 'runs the full chain: every result file is a FeatureCollection with the features the emulator made for it' {

@@ -14,10 +14,11 @@ function Get-EmulatorRequest {
         Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $Path }
 }
 
-# Every processing stored on the emulator, whoever owns it.
+# Every processing stored on the emulator, whoever owns it; without -IncludeOtherClients, not those that new
+# projects start with as made by other clients (otherClient in the control API's answer).
 function Get-EmulatorProcessing {
-    param($Emulator)
-    Invoke-EmulatorControl -Emulator $Emulator -Path 'processings'
+    param($Emulator, [switch] $IncludeOtherClients)
+    Invoke-EmulatorControl -Emulator $Emulator -Path 'processings' | Where-Object { $IncludeOtherClients -or -not $_.otherClient }
 }
 
 # Everything an error record can show: message, details, target, exception chain and stack.

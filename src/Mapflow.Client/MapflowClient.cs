@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client.Http;
+using Mapflow.Client.Json;
 using Polly.Timeout;
 
 namespace Mapflow.Client;
@@ -35,9 +36,10 @@ public sealed class MapflowClient : IDisposable
     public Task<Account> GetAccountAsync(CancellationToken cancellationToken) =>
         GetJsonAsync<Account>("user/status", cancellationToken);
 
+    /// <summary>GET /version: plain text.</summary>
     public async Task<string> GetVersionAsync(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, "version", null, RequestKind.Api, true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, "version", null, RequestKind.Api, true, acceptJson: false, cancellationToken).ConfigureAwait(false);
         return (await response.Content.ReadAsStringAsync().ConfigureAwait(false)).Trim();
     }
 
@@ -64,15 +66,33 @@ public sealed class MapflowClient : IDisposable
             new { limit, offset, terms = string.IsNullOrEmpty(terms) ? null : terms, sortBy, sortOrder },
             RequestKind.Api, true, cancellationToken);
 
-    /// <summary>Every processing of a project, oldest (or newest) first, one page at a time; stop enumerating to stop paging.</summary>
+    /// <summary>
+    /// Every processing of a project, oldest (or newest) first, one page at a time; stop enumerating to stop paging.
+    /// A server may cap the page size without saying so, so paging follows what came back and the page's total,
+    /// never the size asked for; each processing comes once even when the order shifts between pages.
+    /// </summary>
     public async IAsyncEnumerable<Processing> GetProcessingsAsync(Guid projectId, string? terms, int pageSize, bool newestFirst,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var offset = 0; ; offset += pageSize)
+        var seen = new HashSet<Guid>();
+        for (var offset = 0; ;)
         {
             var page = await GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", newestFirst ? "DESC" : "ASC", cancellationToken).ConfigureAwait(false);
-            foreach (var processing in page.Results) yield return processing;
-            if (page.Results.Count < pageSize || offset + page.Results.Count >= page.Total) yield break;
+            var fresh = 0;
+            foreach (var processing in page.Results)
+            {
+                if (!seen.Add(processing.Id)) continue;
+                fresh++;
+                yield return processing;
+            }
+            offset += page.Returned;
+            if (page.Returned == 0) yield break;
+            if (page.Total is { } total)
+            {
+                if (offset >= total) yield break;
+            }
+            // Without a total, a page of nothing new means the server repeats itself (it ignores offset).
+            else if (fresh == 0) yield break;
         }
     }
 
@@ -80,46 +100,87 @@ public sealed class MapflowClient : IDisposable
     public Task<Processing> CreateProcessingAsync(ProcessingRequest request, CancellationToken cancellationToken) =>
         SendJsonAsync<Processing>(HttpMethod.Post, "processings/v2", request, RequestKind.Create, false, cancellationToken);
 
-    /// <summary>POST /processing/cost/v2 with the same body as a create; the answer is a bare number of credits.</summary>
-    public async Task<long> GetProcessingCostAsync(ProcessingRequest request, CancellationToken cancellationToken)
+    /// <summary>POST /processing/cost/v2 with the same body as a create; the answer is a bare number of credits as text, maybe fractional.</summary>
+    public async Task<double> GetProcessingCostAsync(ProcessingRequest request, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, "processing/cost/v2", request, RequestKind.Api, true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, "processing/cost/v2", request, RequestKind.Api, true, acceptJson: false, cancellationToken).ConfigureAwait(false);
         var text = (await response.Content.ReadAsStringAsync().ConfigureAwait(false)).Trim();
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var cost))
-            throw new MapflowResponseException("POST", "processing/cost/v2", $"expected a number, got '{Truncate(text)}'");
-        return (long)Math.Ceiling(cost);
+            throw new MapflowResponseException("POST", "/processing/cost/v2", $"expected a number, got '{Truncate(Options.Token.Redact(text))}'");
+        return cost;
     }
 
     public Task<List<ProcessingAoi>> GetProcessingAoisAsync(Guid id, CancellationToken cancellationToken) =>
         GetJsonAsync<List<ProcessingAoi>>($"processings/{id}/aois", cancellationToken);
 
-    /// <summary>Starts GET /processings/{id}/result and returns once the headers are in; the caller streams the body.</summary>
+    /// <summary>
+    /// Starts GET /processings/{id}/result and returns once the headers are in; the caller streams the body. A file
+    /// download (octet-stream), so no JSON Accept header: a server that honours Accept would refuse one.
+    /// </summary>
     public Task<HttpResponseMessage> OpenResultAsync(Guid id, Guid? aoiId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"processings/{id}/result" + (aoiId is { } a ? "?aoiId=" + a : ""), null, RequestKind.Download, true, cancellationToken);
+        SendAsync(HttpMethod.Get, $"processings/{id}/result" + (aoiId is { } a ? "?aoiId=" + a : ""), null, RequestKind.Download, true, acceptJson: false, cancellationToken);
 
     private Task<T> GetJsonAsync<T>(string path, CancellationToken cancellationToken) =>
         SendJsonAsync<T>(HttpMethod.Get, path, null, RequestKind.Api, true, cancellationToken);
 
+    /// <summary>
+    /// Reads a JSON answer tolerantly (see <see cref="MapflowJson"/>). Items of a list that could not be read are
+    /// left out with a warning; a body that is no JSON at all is a <see cref="MapflowResponseException"/> that says
+    /// whether it was cut short, broken, or of another shape.
+    /// </summary>
     private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, RequestKind kind, bool idempotent, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(method, path, body, kind, idempotent, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var response = await SendAsync(method, path, body, kind, idempotent, acceptJson: true, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        SkippedItems.Clear();
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(stream, MapflowJson.Options, cancellationToken).ConfigureAwait(false)
-                   ?? throw new MapflowResponseException(method.Method, path, "the body was JSON null");
+            return JsonSerializer.Deserialize<T>(bytes, MapflowJson.Options)
+                   ?? throw new MapflowResponseException(method.Method, "/" + path, "the body was JSON null");
         }
         catch (JsonException e)
         {
-            throw new MapflowResponseException(method.Method, path, "truncated or malformed JSON: " + e.Message, e);
+            throw new MapflowResponseException(method.Method, "/" + path, JsonProblem(bytes, e), e);
+        }
+        finally
+        {
+            foreach (var note in SkippedItems.Take())
+                MapflowLog.Warning($"Mapflow API {method} /{path}: {Options.Token.Redact(note)}.");
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, RequestKind kind, bool idempotent, CancellationToken cancellationToken)
+    /// <summary>Why a body could not be read: "truncated" only when every byte was valid JSON and it stops inside a value.</summary>
+    private string JsonProblem(byte[] body, JsonException e)
+    {
+        var detail = Options.Token.Redact(e.Message);
+        try
+        {
+            using (JsonDocument.Parse(body)) { }
+            return $"JSON of an unexpected shape ({detail})";
+        }
+        catch (JsonException)
+        {
+            // Not a whole JSON document: cut short, or broken?
+        }
+        var reader = new Utf8JsonReader(body, isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read()) { }
+        }
+        catch (JsonException)
+        {
+            return $"malformed JSON ({detail})";
+        }
+        return body.Length == 0 ? "an empty body" : $"JSON that stops before it is complete, after {body.Length} bytes (cut short)";
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, RequestKind kind, bool idempotent, bool acceptJson,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, _base + path);
         request.Headers.TryAddWithoutValidation("Authorization", Options.Token.HeaderValue);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // JSON is asked for only where JSON comes back; /result is a file, /version and the cost are text.
+        if (acceptJson) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body != null)
         {
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), MapflowJson.Options));
@@ -192,10 +253,17 @@ public sealed class MapflowClient : IDisposable
             message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(token.Redact(text));
         }
         if (!string.IsNullOrEmpty(retries)) message = (message ?? response.ReasonPhrase) + $" ({retries.Trim()})";
-        return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+        return response.StatusCode == HttpStatusCode.Unauthorized || response.StatusCode == HttpStatusCode.Forbidden && IsAccountRead(method, path)
             ? new MapflowAuthenticationException(response.StatusCode, method, path, code, message, parameters)
             : new MapflowApiException(response.StatusCode, method, path, code, message, parameters);
     }
+
+    /// <summary>
+    /// The reads whose 403 refuses the account itself (the account, or the project a run works in). Mapflow also
+    /// answers 403 for a data provider outside the plan or a read-only member's start: those fail one item only.
+    /// </summary>
+    private static bool IsAccountRead(string method, string path) =>
+        method == "GET" && (path == "/user/status" || path.StartsWith("/projects/", StringComparison.Ordinal) && path.IndexOf('/', "/projects/".Length) < 0);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() : null;

@@ -8,6 +8,9 @@ public interface IMapflowLog
 {
     void Verbose(string message);
     void Debug(string message);
+
+    /// <summary>Something the user should know although the call succeeded, e.g. an item of a listing left out.</summary>
+    void Warning(string message);
 }
 
 /// <summary>
@@ -28,6 +31,8 @@ public static class MapflowLog
     internal static void Verbose(string message) => CurrentLog.Value?.Verbose(message);
 
     internal static void Debug(string message) => CurrentLog.Value?.Debug(message);
+
+    internal static void Warning(string message) => CurrentLog.Value?.Warning(message);
 
     private sealed class Restore : IDisposable
     {

@@ -9,11 +9,17 @@ namespace Mapflow.Emulator;
 internal sealed class ApiException(int status, string code, string message, IReadOnlyDictionary<string, string>? parameters = null)
     : Exception(message)
 {
+    /// <summary>
+    /// The code of refusals whose real code no public source shows (mapflow-api.md §11.10): the real API uses this
+    /// generic code with a distinguishing message for some errors, so the emulator does the same for those.
+    /// </summary>
+    public const string GenericCode = "BAD_REQUEST";
+
     public int Status { get; } = status;
     public ApiError Body { get; } = new(code, message, parameters ?? new Dictionary<string, string>());
 
     public static ApiException BadRequest(string message) =>
-        new(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
+        new(StatusCodes.Status400BadRequest, GenericCode, message);
 
     public static ApiException NotFound(string entity, string id) =>
         new(StatusCodes.Status404NotFound, "NOT_FOUND", $"{entity} {id} not found", new Dictionary<string, string> { ["id"] = id });

@@ -15,11 +15,32 @@ public sealed class EmulatorOptions
     public int FeaturesPerAoi { get; set; } = 25;
     public int RemainingCredits { get; set; } = 250;
     public int MaxAoisPerProcessing { get; set; } = 10;
+
+    /// <summary>The project owner's limit on one processing (user.aoiAreaLimit of every project), m².</summary>
     public long AoiAreaLimit { get; set; } = 25_000_000;
+
+    /// <summary>The account's total quota (areaLimit of /user/status), m²: the docs' example of 100,000 km².</summary>
+    public long AccountAreaLimit { get; set; } = 100_000_000_000;
+
     public bool ListsIncludeMeta { get; set; }
 
+    /// <summary>The most a page listing returns, whatever limit was asked for; applied silently, as a real server may.</summary>
+    public int MaxPageSize { get; set; } = 50;
+
+    /// <summary>Processings "made by other clients" (QGIS, the SDK, MCP) that every new project starts with, in their odd shapes.</summary>
+    public int OtherClientProcessings { get; set; } = 3;
+
+    public bool ReviewWorkflowEnabled { get; set; }
+
+    /// <summary>Comma-separated providers listed in /user/status but outside the plan: a create with one gets a 403.</summary>
+    public string ForbiddenProviders { get; set; } = "Maxar";
+
+    /// <summary>How long a new processing takes to show in the listings' terms search, as a search index may lag.</summary>
+    public int SearchIndexLagMs { get; set; }
+
     internal EmulatorConfig ToConfig() => new(
-        ProcessingDurationMs, FeaturesPerAoi, RemainingCredits, MaxAoisPerProcessing, AoiAreaLimit, ListsIncludeMeta);
+        ProcessingDurationMs, FeaturesPerAoi, RemainingCredits, MaxAoisPerProcessing, AoiAreaLimit, AccountAreaLimit, ListsIncludeMeta,
+        MaxPageSize, OtherClientProcessings, ReviewWorkflowEnabled, ForbiddenProviders, SearchIndexLagMs);
 }
 
 /// <summary>The settings tests may change at run time through <c>/_emulator/config</c>.</summary>
@@ -29,7 +50,18 @@ internal sealed record EmulatorConfig(
     int RemainingCredits,
     int MaxAoisPerProcessing,
     long AoiAreaLimit,
-    bool ListsIncludeMeta);
+    long AccountAreaLimit,
+    bool ListsIncludeMeta,
+    int MaxPageSize,
+    int OtherClientProcessings,
+    bool ReviewWorkflowEnabled,
+    string ForbiddenProviders,
+    int SearchIndexLagMs)
+{
+    public bool IsForbidden(string providerName) =>
+        ForbiddenProviders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(providerName, StringComparer.OrdinalIgnoreCase);
+}
 
 /// <summary>A partial <see cref="EmulatorConfig"/>: absent keys keep their current value.</summary>
 internal sealed record EmulatorConfigPatch(
@@ -38,18 +70,33 @@ internal sealed record EmulatorConfigPatch(
     int? RemainingCredits,
     int? MaxAoisPerProcessing,
     long? AoiAreaLimit,
-    bool? ListsIncludeMeta)
+    long? AccountAreaLimit,
+    bool? ListsIncludeMeta,
+    int? MaxPageSize,
+    int? OtherClientProcessings,
+    bool? ReviewWorkflowEnabled,
+    string? ForbiddenProviders,
+    int? SearchIndexLagMs)
 {
     public EmulatorConfig ApplyTo(EmulatorConfig current)
     {
-        if (ProcessingDurationMs < 0 || FeaturesPerAoi < 0 || RemainingCredits < 0 || MaxAoisPerProcessing < 0 || AoiAreaLimit < 0)
+        if (ProcessingDurationMs < 0 || FeaturesPerAoi < 0 || RemainingCredits < 0 || MaxAoisPerProcessing < 0 || AoiAreaLimit < 0
+            || AccountAreaLimit < 0 || OtherClientProcessings < 0 || SearchIndexLagMs < 0)
             throw ApiException.BadRequest("Config values must not be negative");
+        if (MaxPageSize < 1)
+            throw ApiException.BadRequest("maxPageSize must be at least 1");
         return new EmulatorConfig(
             ProcessingDurationMs ?? current.ProcessingDurationMs,
             FeaturesPerAoi ?? current.FeaturesPerAoi,
             RemainingCredits ?? current.RemainingCredits,
             MaxAoisPerProcessing ?? current.MaxAoisPerProcessing,
             AoiAreaLimit ?? current.AoiAreaLimit,
-            ListsIncludeMeta ?? current.ListsIncludeMeta);
+            AccountAreaLimit ?? current.AccountAreaLimit,
+            ListsIncludeMeta ?? current.ListsIncludeMeta,
+            MaxPageSize ?? current.MaxPageSize,
+            OtherClientProcessings ?? current.OtherClientProcessings,
+            ReviewWorkflowEnabled ?? current.ReviewWorkflowEnabled,
+            ForbiddenProviders ?? current.ForbiddenProviders,
+            SearchIndexLagMs ?? current.SearchIndexLagMs);
     }
 }

@@ -22,6 +22,8 @@ internal static class ErrorRecords
             MapflowAuthenticationException e => new ErrorRecord(e,
                 e.StatusCode == HttpStatusCode.Unauthorized ? "MapflowApi.Unauthorized" : "MapflowApi.Forbidden",
                 e.StatusCode == HttpStatusCode.Unauthorized ? ErrorCategory.AuthenticationError : ErrorCategory.PermissionDenied, target),
+            // Any other 403 (a provider outside the plan, a read-only member's start) fails its item under the same id.
+            MapflowApiException { StatusCode: HttpStatusCode.Forbidden } e => new ErrorRecord(e, "MapflowApi.Forbidden", ErrorCategory.PermissionDenied, target),
             MapflowApiException e => new ErrorRecord(e, "MapflowApi." + Pascal(e.Code ?? e.StatusCode.ToString()), Category(e), target),
             MapflowResponseException e => new ErrorRecord(e, "MapflowApi.MalformedResponse", ErrorCategory.InvalidResult, target),
             MapflowConnectionException e => new ErrorRecord(e, e.ViaProxy ? "MapflowApi.ProxyFailure" : "MapflowApi.ConnectionFailure", ErrorCategory.ConnectionError, target),
@@ -51,10 +53,16 @@ internal static class ErrorRecords
     /// <summary>Whether a failure ends the whole command rather than one item: the account itself is refused.</summary>
     public static bool IsFatal(Exception exception) => exception is MapflowAuthenticationException or NotConnectedException;
 
+    /// <summary>
+    /// By the HTTP status, since only TOO_LARGE_PROCESSING is a code any public source shows (mapflow-api.md §11.10);
+    /// other codes are whatever the server sends, often a generic BAD_REQUEST with a message.
+    /// </summary>
     private static ErrorCategory Category(MapflowApiException e) => (int)e.StatusCode switch
     {
-        400 when e.Code == "TOO_LARGE_PROCESSING" || e.Code == "TOO_MANY_AOIS" || e.Code == "NOT_ENOUGH_CREDITS" => ErrorCategory.LimitsExceeded,
+        _ when e.Code == TooLargeProcessing => ErrorCategory.LimitsExceeded,
         400 => ErrorCategory.InvalidArgument,
+        402 => ErrorCategory.LimitsExceeded,
+        403 => ErrorCategory.PermissionDenied,
         404 => ErrorCategory.ObjectNotFound,
         409 => ErrorCategory.ResourceBusy,
         429 => ErrorCategory.LimitsExceeded,
@@ -62,12 +70,19 @@ internal static class ErrorRecords
         _ => ErrorCategory.InvalidOperation,
     };
 
+    private const string TooLargeProcessing = "TOO_LARGE_PROCESSING";
+
     private static string? RecommendedAction(Exception e) => e switch
     {
         MapflowAuthenticationException { StatusCode: HttpStatusCode.Unauthorized } =>
             "Get a current token at https://app.mapflow.ai/account/api and pass it to Connect-Mapflow -Token, or set $env:MAPFLOW_TOKEN.",
-        MapflowApiException { Code: "TOO_LARGE_PROCESSING" } =>
+        MapflowApiException { Code: TooLargeProcessing } =>
             "Split the AOI into smaller ones, or group fewer AOIs per processing (-GroupSize).",
+        // QGIS tells a provider outside the plan by a 403 whose message names the data provider.
+        MapflowApiException { StatusCode: HttpStatusCode.Forbidden } api when (api.ApiMessage ?? "").IndexOf("data provider", StringComparison.OrdinalIgnoreCase) >= 0 =>
+            "The imagery provider is not on the account's plan: pick another with -DataProvider (Get-MapflowAccount lists them) or change the plan.",
+        MapflowApiException { StatusCode: HttpStatusCode.Forbidden } =>
+            "The account may not do this here, e.g. as a read-only member of a shared project; ask the project's owner.",
         MapflowConnectionException { ViaProxy: true } =>
             "Check the proxy and its credential: Connect-Mapflow -Proxy and -ProxyCredential, or the HTTPS_PROXY (HTTP_PROXY for an http:// API URL) and NO_PROXY environment variables, read when PowerShell starts.",
         _ => null,

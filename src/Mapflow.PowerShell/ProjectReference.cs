@@ -9,6 +9,15 @@ namespace Mapflow.PowerShell;
 /// <summary>What -Project accepts: a project object, an id, or a project name.</summary>
 internal static class ProjectReference
 {
+    /// <summary>
+    /// The project named by <paramref name="value"/> (the default project when null), read fresh with
+    /// GET /projects/{id}: its owner's limits and linked models are what a start must follow.
+    /// </summary>
+    public static async Task<Project> ReadAsync(MapflowSession session, object? value, CancellationToken cancel) =>
+        await ResolveAsync(session, value, cancel).ConfigureAwait(false) is { } id
+            ? await session.Client.GetProjectAsync(id, cancel).ConfigureAwait(false)
+            : await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false);
+
     /// <summary>The id of the project named by <paramref name="value"/>, or null for "the default project" when it is null.</summary>
     public static async Task<Guid?> ResolveAsync(MapflowSession session, object? value, CancellationToken cancel)
     {

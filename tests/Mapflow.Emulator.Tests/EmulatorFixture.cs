@@ -38,6 +38,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             // Tests that need time to pass set a duration themselves; reset brings this back.
             "--Emulator:ProcessingDurationMs=0",
+            // Projects start empty here so counts stay simple; OtherClientsTests turns the seeding on.
+            "--Emulator:OtherClientProcessings=0",
             $"--Emulator:Users={DemoEmail}:demo-secret;{OtherEmail}:other-secret",
         ]);
         await _app.StartAsync();

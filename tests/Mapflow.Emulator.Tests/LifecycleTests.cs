@@ -100,7 +100,7 @@ public sealed class LifecycleTests(EmulatorFixture emulator) : EmulatorTest(emul
     [Fact]
     public async Task Rating_only_when_ok_and_review_actions()
     {
-        await SetConfig(new { processingDurationMs = 60_000 });
+        await SetConfig(new { processingDurationMs = 60_000, reviewWorkflowEnabled = true });
         var id = (string)(await CreateProcessing())["id"]!;
         AssertError(await PutJson($"processings/{id}/rate", new { rating = 5, feedback = "nice" }, HttpStatusCode.BadRequest), "BAD_REQUEST");
 

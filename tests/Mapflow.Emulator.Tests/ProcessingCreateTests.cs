@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace Mapflow.Emulator.Tests;
@@ -74,6 +75,7 @@ public sealed class ProcessingCreateTests(EmulatorFixture emulator) : EmulatorTe
     [Fact]
     public async Task Paid_provider_and_zoom_add_to_the_price()
     {
+        await SetConfig(new { forbiddenProviders = "" });
         var p = await PostJson("processings/v2", new
         {
             name = "maxar",
@@ -125,5 +127,34 @@ public sealed class ProcessingCreateTests(EmulatorFixture emulator) : EmulatorTe
         Assert.Null(p["params"]!["sourceParams"]!["dataProvider"]);
         Assert.Equal("0.5", (string?)p["params"]!["inferenceParams"]!["threshold"]);
         Assert.Equal(5, (int)p["cost"]!); // 1 km² minimum × 5 for the base model, no provider price
+    }
+
+    [Fact]
+    public async Task A_provider_outside_the_plan_is_a_403_naming_the_data_provider()
+    {
+        var body = await PostJson("processings/v2", new
+        {
+            name = "maxar",
+            wdName = "🏠 Buildings",
+            geometry = Geometries.Square(37.61, 55.75, 1),
+            @params = new { sourceParams = new { dataProvider = new { providerName = "Maxar" } } },
+        }, HttpStatusCode.Forbidden);
+
+        Assert.Contains("data provider", (string)body["message"]!);
+        Assert.Empty((await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray());
+    }
+
+    [Fact]
+    public async Task Meta_takes_any_json_values_and_echoes_them()
+    {
+        var meta = new Dictionary<string, object?> { ["source-app"] = "mcp", ["attempt"] = 2, ["tags"] = new[] { "a" }, ["nested"] = new { k = "v" }, ["flag"] = true, ["none"] = null };
+        var created = await CreateProcessing(meta: meta);
+        var read = await GetJson($"processings/{created["id"]}/v2");
+
+        Assert.Equal(2, (int)read["meta"]!["attempt"]!);
+        Assert.Equal("a", (string?)read["meta"]!["tags"]![0]);
+        Assert.Equal("v", (string?)read["meta"]!["nested"]!["k"]);
+        Assert.True((bool)read["meta"]!["flag"]!);
+        Assert.True(read["meta"]!.AsObject().ContainsKey("none"));
     }
 }

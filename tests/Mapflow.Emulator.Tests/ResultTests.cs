@@ -76,7 +76,7 @@ public sealed class ResultTests(EmulatorFixture emulator) : EmulatorTest(emulato
         var body = await GetJson($"processings/{id}/result", HttpStatusCode.BadRequest);
 
         Assert.Equal(
-            $$$"""{"code":"PROCESSING_NOT_COMPLETED","message":"Processing {{{id}}} is not completed: status IN_PROGRESS","params":{"status":"IN_PROGRESS"}}""",
+            $$$"""{"code":"BAD_REQUEST","message":"Processing {{{id}}} is not completed: status IN_PROGRESS","params":{"status":"IN_PROGRESS"}}""",
             body.ToJsonString());
     }
 

@@ -21,7 +21,8 @@ public sealed class ValidationTests(EmulatorFixture emulator) : EmulatorTest(emu
         using var response = await Create(new { name = "n", wdId = BuildingsId, geometry = Geometries.Squares(11) });
         var body = await Read(response, HttpStatusCode.BadRequest);
 
-        AssertError(body, "TOO_MANY_AOIS");
+        AssertError(body, "BAD_REQUEST");
+        Assert.Contains("at most 10 AOIs", (string)body["message"]!);
         Assert.Equal("11", (string?)body["params"]!["aoiCount"]);
         Assert.Equal("10", (string?)body["params"]!["maxAoisPerProcessing"]);
     }
@@ -78,8 +79,8 @@ public sealed class ValidationTests(EmulatorFixture emulator) : EmulatorTest(emu
     public async Task Unknown_model_project_and_provider()
     {
         var geometry = Geometries.Square(37.61, 55.75, 0.5);
-        await AssertRejected(new { name = "m", wdName = "Buildings", geometry }, HttpStatusCode.BadRequest, "WORKFLOW_DEF_NOT_FOUND");
-        await AssertRejected(new { name = "m", wdId = Guid.NewGuid(), geometry }, HttpStatusCode.BadRequest, "WORKFLOW_DEF_NOT_FOUND");
+        await AssertRejected(new { name = "m", wdName = "Buildings", geometry }, HttpStatusCode.BadRequest, "BAD_REQUEST");
+        await AssertRejected(new { name = "m", wdId = Guid.NewGuid(), geometry }, HttpStatusCode.BadRequest, "BAD_REQUEST");
         await AssertRejected(new { name = "m", wdId = BuildingsId, geometry, projectId = Guid.NewGuid() }, HttpStatusCode.NotFound, "NOT_FOUND");
 
         using var response = await Create(new
@@ -120,7 +121,8 @@ public sealed class ValidationTests(EmulatorFixture emulator) : EmulatorTest(emu
         using var response = await Create(new { name = "c", wdId = BuildingsId, geometry = Geometries.Square(37.61, 55.75, 0.5) });
         var body = await Read(response, HttpStatusCode.BadRequest);
 
-        AssertError(body, "NOT_ENOUGH_CREDITS");
+        AssertError(body, "BAD_REQUEST");
+        Assert.Contains("Not enough credits", (string)body["message"]!);
         Assert.Equal("5", (string?)body["params"]!["cost"]);
         Assert.Equal("4", (string?)body["params"]!["remainingCredits"]);
         Assert.Equal(4, (int)(await GetJson("user/status"))["remainingCredits"]!);

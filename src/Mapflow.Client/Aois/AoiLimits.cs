@@ -8,16 +8,17 @@ namespace Mapflow.Client.Aois
     /// <summary>
     /// The server's limits for one processing, checked locally before anything is spent (mapflow-api.md §6.3):
     /// every polygon (MultiPolygon parts too) counts toward maxAoisPerProcessing; the total area and each
-    /// polygon's lon/lat bounding box must stay within aoiAreaLimit.
+    /// polygon's lon/lat bounding box must stay within aoiAreaLimit, the project owner's limit (§11.1).
     /// </summary>
     public static class AoiLimits
     {
         /// <param name="group">The AOIs meant for one processing.</param>
         /// <param name="maxAoisPerProcessing">From /user/status.</param>
-        /// <param name="aoiAreaLimitSquareMetres">From /user/status, in m² as the API gives it.</param>
+        /// <param name="aoiAreaLimitSquareMetres">user.aoiAreaLimit of the project, in m² as the API gives it.</param>
+        /// <param name="limitSource">Where that limit came from, named in the problem's message.</param>
         /// <returns>Empty when the group can be sent. Group-wide problems have Index -1 unless the group is one AOI.</returns>
         public static IReadOnlyList<AoiProblem> Check(IReadOnlyList<Aoi> group, int maxAoisPerProcessing,
-            double aoiAreaLimitSquareMetres)
+            double aoiAreaLimitSquareMetres, string? limitSource = null)
         {
             if (group is null)
                 throw new ArgumentNullException(nameof(group));
@@ -39,15 +40,18 @@ namespace Mapflow.Client.Aois
             if (area > aoiAreaLimitSquareMetres)
             {
                 problems.Add(GroupProblem(group, AoiProblemCodes.AreaTooLarge,
-                    $"{Describe(group)} covers {AoiText.Area(area)}, over the limit of {AoiText.Area(aoiAreaLimitSquareMetres)}"));
+                    $"{Describe(group)} covers {AoiText.Area(area)}, over the limit of {Limit(aoiAreaLimitSquareMetres, limitSource)}"));
             }
 
             foreach (var aoi in group)
-                CheckBoundingBoxes(aoi, aoiAreaLimitSquareMetres, problems);
+                CheckBoundingBoxes(aoi, aoiAreaLimitSquareMetres, limitSource, problems);
             return problems;
         }
 
-        private static void CheckBoundingBoxes(Aoi aoi, double limit, List<AoiProblem> problems)
+        private static string Limit(double limit, string? source) =>
+            source is null ? AoiText.Area(limit) : $"{AoiText.Area(limit)} ({source})";
+
+        private static void CheckBoundingBoxes(Aoi aoi, double limit, string? limitSource, List<AoiProblem> problems)
         {
             for (int p = 0; p < aoi.Geometry.NumGeometries; p++)
             {
@@ -57,7 +61,7 @@ namespace Mapflow.Client.Aois
                     continue;
                 string which = aoi.PolygonCount > 1 ? $"polygon {p} of AOI '{aoi.Name}'" : $"AOI '{aoi.Name}'";
                 problems.Add(new AoiProblem(aoi.SourcePath, aoi.Index, aoi.Name, AoiProblemCodes.BoundingBoxTooLarge,
-                    $"{which} has a lon/lat bounding box of {AoiText.Area(box)}, over the limit of {AoiText.Area(limit)}; "
+                    $"{which} has a lon/lat bounding box of {AoiText.Area(box)}, over the limit of {Limit(limit, limitSource)}; "
                     + $"the server checks each polygon's bounding box, not only its area ({AoiText.Area(GeodesicArea.SquareMetres(polygon))}), "
                     + "so split long diagonal shapes"));
             }

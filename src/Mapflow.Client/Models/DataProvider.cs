@@ -1,9 +1,10 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 
 namespace Mapflow;
 
 /// <summary>An imagery provider usable as sourceParams.dataProvider.providerName.</summary>
-public sealed class DataProvider
+public sealed class DataProvider : IJsonOnDeserialized
 {
     public string? Id { get; set; }
     public string Name { get; set; } = "";
@@ -12,6 +13,12 @@ public sealed class DataProvider
     public double? MinAreaSqKm { get; set; }
 
     public override string ToString() => Name;
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Name ??= "";
+        Price ??= new();
+    }
 }
 
 public sealed class ProviderPrice

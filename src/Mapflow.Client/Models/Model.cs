@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Mapflow;
 
 /// <summary>A workflow definition ("model"), e.g. "🏠 Buildings", with its option blocks.</summary>
-public sealed class Model
+public sealed class Model : IJsonOnDeserialized
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -25,16 +25,26 @@ public sealed class Model
     [JsonIgnore] public string[] Options => Blocks.Where(b => b.Optional).Select(b => b.Name).ToArray();
 
     public override string ToString() => Name;
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Name ??= "";
+        Blocks ??= new();
+    }
 }
 
-public sealed class ModelBlock
+public sealed class ModelBlock : IJsonOnDeserialized
 {
     public string Name { get; set; } = "";
     public string? DisplayName { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The docs' own example writes "optional": 0; 0/1 and "true" read as booleans.</summary>
     public bool Optional { get; set; }
     public double? Price { get; set; }
     public bool? Enabled { get; set; }
 
     public override string ToString() => Name;
+
+    void IJsonOnDeserialized.OnDeserialized() => Name ??= "";
 }

@@ -7,23 +7,34 @@ using System.Text.Json.Serialization;
 namespace Mapflow;
 
 /// <summary>A processing (API v2 object): one model run over one or more AOIs.</summary>
-public sealed class Processing
+public sealed class Processing : IJsonOnDeserialized
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string? Description { get; set; }
     public Guid ProjectId { get; set; }
     public Model? WorkflowDef { get; set; }
+
+    /// <summary>As the server spells it; a value this module does not know is kept as it came.</summary>
     public string Status { get; set; } = "";
-    public int? PercentCompleted { get; set; }
+
+    /// <summary>The server's value, kept as it came (fractions and values out of 0–100 included).</summary>
+    public double? PercentCompleted { get; set; }
     public int? AoiCount { get; set; }
     public double? AoiArea { get; set; }
     public double? Area { get; set; }
-    public long? Cost { get; set; }
+
+    /// <summary>Credits; may be fractional.</summary>
+    public double? Cost { get; set; }
     public JsonElement? Params { get; set; }
     public List<ModelBlock>? Blocks { get; set; }
-    public Dictionary<string, string>? Meta { get; set; }
+
+    /// <summary>Other clients write numbers, arrays and objects here too; those values are kept as their JSON text.</summary>
+    public Dictionary<string, string?>? Meta { get; set; }
     public List<ProcessingMessage> Messages { get; set; } = new();
+
+    /// <summary>Set when the account reviews results (reviewWorkflowEnabled); null otherwise.</summary>
+    public ReviewStatus? ReviewStatus { get; set; }
     public DateTimeOffset? Created { get; set; }
     public DateTimeOffset? Updated { get; set; }
 
@@ -31,18 +42,74 @@ public sealed class Processing
     [JsonIgnore] public double? AreaKm2 => AoiArea / 1e6;
     [JsonIgnore] public bool IsTerminal => ProcessingStatus.IsTerminal(Status);
 
+    /// <summary>
+    /// Done for good, as QGIS decides (is_final_state): a terminal status, unless a reviewer rejected the result
+    /// (NOT_ACCEPTED), which is then reviewed again and may change.
+    /// </summary>
+    [JsonIgnore] public bool IsFinal => IsTerminal && !ProcessingStatus.IsRejectedInReview(ReviewStatus?.Status);
+
     /// <summary>The idempotency key this client stored in meta when it started the processing, if any.</summary>
     [JsonIgnore] public string? ClientKey => Meta != null && Meta.TryGetValue(ProcessingStatus.ClientKeyMeta, out var k) ? k : null;
 
     public string MessageSummary() => string.Join("; ", Messages.Select(m => m.ToString()));
 
     public override string ToString() => $"{Name} ({Id})";
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Name ??= "";
+        Status ??= "";
+        Messages ??= new();
+    }
+}
+
+/// <summary>
+/// reviewStatus of a processing. QGIS reads {reviewStatus, inReviewUntil}; older docs show {reviewStatus, feedback}
+/// and the MCP schema {status, feedback}: all are read.
+/// </summary>
+[JsonConverter(typeof(ReviewStatusConverter))]
+public sealed class ReviewStatus
+{
+    /// <summary>IN_REVIEW, NOT_ACCEPTED, ACCEPTED, REFUNDED, or a value this module does not know, as it came.</summary>
+    public string? Status { get; set; }
+    public DateTimeOffset? InReviewUntil { get; set; }
+    public string? Feedback { get; set; }
+
+    public override string ToString() => Status ?? "";
+}
+
+internal sealed class ReviewStatusConverter : JsonConverter<ReviewStatus?>
+{
+    public override ReviewStatus? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.String) return new ReviewStatus { Status = root.GetString() };
+        if (root.ValueKind != JsonValueKind.Object) return null;
+        string? Text(string name) => root.TryGetProperty(name, out var v) ? v.Deserialize<string?>(options) : null;
+        var until = root.TryGetProperty("inReviewUntil", out var u) ? u.Deserialize<DateTimeOffset?>(options) : null;
+        return new ReviewStatus { Status = Text("reviewStatus") ?? Text("status"), InReviewUntil = until, Feedback = Text("feedback") };
+    }
+
+    public override void Write(Utf8JsonWriter writer, ReviewStatus? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+        writer.WriteStartObject();
+        writer.WriteString("reviewStatus", value.Status);
+        if (value.InReviewUntil is { } until) writer.WriteString("inReviewUntil", until);
+        if (value.Feedback is { } feedback) writer.WriteString("feedback", feedback);
+        writer.WriteEndObject();
+    }
 }
 
 public sealed class ProcessingMessage
 {
     public string Code { get; set; } = "";
-    public Dictionary<string, string>? Parameters { get; set; }
+    public Dictionary<string, string?>? Parameters { get; set; }
 
     public override string ToString() => Parameters is { Count: > 0 }
         ? $"{Code} ({string.Join(", ", Parameters.Select(p => p.Key + "=" + p.Value))})"
@@ -54,7 +121,7 @@ public sealed class ProcessingAoi
 {
     public Guid Id { get; set; }
     public string? Status { get; set; }
-    public int? PercentCompleted { get; set; }
+    public double? PercentCompleted { get; set; }
     public double? Area { get; set; }
     public List<ProcessingMessage>? Messages { get; set; }
     public JsonElement? Geometry { get; set; }
@@ -70,6 +137,9 @@ public static class ProcessingStatus
     public const string Cancelled = "CANCELLED";
     public const string Refunded = "REFUNDED";
 
+    /// <summary>reviewStatus.reviewStatus of a result a reviewer rejected; it is reviewed again.</summary>
+    public const string NotAccepted = "NOT_ACCEPTED";
+
     /// <summary>The meta key under which this client stores a start's idempotency key.</summary>
     public const string ClientKeyMeta = "mapflow-ps-key";
 
@@ -79,12 +149,17 @@ public static class ProcessingStatus
 
     public static bool IsKnown(string? status) =>
         IsTerminal(status) || status is Unprocessed or InProgress or Awaiting;
+
+    public static bool IsRejectedInReview(string? reviewStatus) => reviewStatus == NotAccepted;
 }
 
-/// <summary>A page of a paged listing: {results, total, count}.</summary>
-public sealed class Page<T>
+/// <summary>A page of a paged listing: {results, total, count}. Total is null when the server leaves it out.</summary>
+public sealed class Page<T> where T : class
 {
     public List<T> Results { get; set; } = new();
-    public int Total { get; set; }
-    public int Count { get; set; }
+    public int? Total { get; set; }
+    public int? Count { get; set; }
+
+    /// <summary>How many items the server returned, including any that could not be read and were left out of Results.</summary>
+    [JsonIgnore] public int Returned { get; set; }
 }

@@ -8,6 +8,7 @@ public sealed class ProcessingEstimate
     public int AoiCount { get; set; }
     public int PolygonCount { get; set; }
     public double AreaKm2 { get; set; }
-    public long Credits { get; set; }
+    /// <summary>As the cost endpoint answers; may be fractional.</summary>
+    public double Credits { get; set; }
     public string[] AoiNames { get; set; } = System.Array.Empty<string>();
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client.Workflow;
@@ -26,32 +25,25 @@ public sealed class ResultPart
 public static class ResultParts
 {
     /// <summary>
-    /// The AOIs of a processing with their source names. The server numbers AOIs in the order of the request's
-    /// polygons, and a grouped start recorded the source AOI of each polygon in that order in meta.
+    /// The AOIs of a processing with their source names. A grouped start recorded each polygon's source AOI and
+    /// geometry in meta; each AOI the server lists is matched to it by geometry, since their order is not documented.
+    /// An AOI that matches no source keeps the processing's name and its number, with a warning.
     /// </summary>
     public static async Task<IReadOnlyList<ResultPart>> ForAsync(MapflowClient client, Processing processing, CancellationToken cancel)
     {
         var aois = await client.GetProcessingAoisAsync(processing.Id, cancel).ConfigureAwait(false);
         // Listings may omit meta; a GET of the processing has it.
         var meta = processing.Meta ?? (await client.GetProcessingAsync(processing.Id, cancel).ConfigureAwait(false)).Meta;
-        var names = SourceNames(meta);
-        return aois.Select((aoi, i) => new ResultPart(aoi.Id,
-            names != null && i < names.Count ? names[i] : aois.Count == 1 ? processing.Name : $"{processing.Name} AOI {i + 1}")).ToList();
-    }
-
-    private static List<string>? SourceNames(Dictionary<string, string>? meta)
-    {
-        if (meta is null || !meta.TryGetValue(StartPlanner.AoisMeta, out var json)) return null;
-        try
+        var sources = meta != null && meta.TryGetValue(StartPlanner.AoisMeta, out var json) ? AoiFingerprint.Parse(json) : null;
+        var matched = sources is null ? new AoiFingerprint?[aois.Count] : AoiFingerprint.Match(aois, sources);
+        var parts = new List<ResultPart>();
+        for (var i = 0; i < aois.Count; i++)
         {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.EnumerateArray()
-                .Select(e => e.ValueKind == JsonValueKind.Array && e.GetArrayLength() > 1 ? e[1].ToString() : e.ToString())
-                .ToList();
+            var fallback = aois.Count == 1 ? processing.Name : $"{processing.Name} AOI {i + 1}";
+            if (sources != null && matched[i] is null)
+                MapflowLog.Warning($"AOI {aois[i].Id} of processing '{processing.Name}' ({processing.Id}) matches none of the polygons this module sent by its geometry; it is saved as '{fallback}'.");
+            parts.Add(new ResultPart(aois[i].Id, matched[i]?.Name ?? fallback));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
+        return parts;
     }
 }

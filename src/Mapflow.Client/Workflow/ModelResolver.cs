@@ -12,6 +12,29 @@ namespace Mapflow.Client.Workflow;
 /// </summary>
 public static class ModelResolver
 {
+    /// <summary>
+    /// Resolves against the project's models first (QGIS offers those; custom models may be linked to a project
+    /// only), then the account's (/user/status). A name that matches neither lists both.
+    /// </summary>
+    public static Model Resolve(IReadOnlyCollection<Model> projectModels, IReadOnlyCollection<Model> accountModels, string nameOrId)
+    {
+        try
+        {
+            return Resolve(projectModels, nameOrId);
+        }
+        catch (ModelNotFoundException e) when (!e.Ambiguous)
+        {
+            try
+            {
+                return Resolve(accountModels, nameOrId);
+            }
+            catch (ModelNotFoundException again) when (!again.Ambiguous)
+            {
+                throw new ModelNotFoundException(nameOrId, projectModels.Concat(accountModels.Where(a => projectModels.All(p => p.Id != a.Id))), ambiguous: false);
+            }
+        }
+    }
+
     public static Model Resolve(IReadOnlyCollection<Model> models, string nameOrId)
     {
         if (Guid.TryParse(nameOrId, out var id))

@@ -24,8 +24,11 @@ public sealed class StartSettings
 
     public int MaxAoisPerProcessing { get; set; } = 10;
 
-    /// <summary>The account's area limit per processing in m²; null when the account states none.</summary>
+    /// <summary>The area limit of one processing in m²: the project owner's user.aoiAreaLimit; null when the project states none.</summary>
     public double? AoiAreaLimit { get; set; }
+
+    /// <summary>Where <see cref="AoiAreaLimit"/> came from, for the errors that cite it.</summary>
+    public string? AoiAreaLimitSource { get; set; }
 
     public string AppVersion { get; set; } = "0.0.0";
 
@@ -58,7 +61,10 @@ public sealed class PlannedStart
 /// </summary>
 public static class StartPlanner
 {
-    /// <summary>meta key holding, for a grouped processing, the source AOI of each polygon in order: [[index, name], …].</summary>
+    /// <summary>
+    /// meta key holding, for a grouped processing, the source AOI of each polygon with the polygon's centroid and
+    /// area, so results can be matched back by geometry: [[index, name, lon, lat, km²], …].
+    /// </summary>
     public const string AoisMeta = "mapflow-ps-aois";
 
     public static IReadOnlyList<PlannedStart> Plan(IReadOnlyList<Aoi> aois, StartSettings settings, ICollection<AoiProblem> problems)
@@ -87,7 +93,7 @@ public static class StartPlanner
     }
 
     private static IReadOnlyList<AoiProblem> Check(IReadOnlyList<Aoi> group, StartSettings settings) =>
-        AoiLimits.Check(group, settings.MaxAoisPerProcessing, settings.AoiAreaLimit ?? double.MaxValue);
+        AoiLimits.Check(group, settings.MaxAoisPerProcessing, settings.AoiAreaLimit ?? double.MaxValue, settings.AoiAreaLimitSource);
 
     private static ProcessingRequest BuildRequest(List<Aoi> group, int number, bool grouped, int total, StartSettings settings)
     {
@@ -107,8 +113,8 @@ public static class StartPlanner
         };
         if (grouped)
         {
-            // One entry per polygon, in the order the server numbers the processing's AOIs, so results can be split back.
-            var parts = group.SelectMany(a => Enumerable.Repeat(new object[] { a.Index, a.Name }, a.PolygonCount));
+            // One entry per polygon, so each AOI the server lists (in an order nothing documents) can be matched back.
+            var parts = group.SelectMany(a => Enumerable.Range(0, a.PolygonCount).Select(i => AoiFingerprint.Of(a, (Polygon)a.Geometry.GetGeometryN(i))));
             meta[AoisMeta] = JsonSerializer.Serialize(parts, MapflowJson.Options);
         }
         request.Meta = meta;

@@ -24,7 +24,10 @@ internal sealed record WorkflowDef(
     public IEnumerable<ModelBlock> OptionalBlocks => Blocks.Where(b => b.Optional);
 }
 
-/// <summary>The default models every emulated user has. Ids are fixed so tests and clients can hard-code them.</summary>
+/// <summary>
+/// The default models every emulated user has (in /user/status and every project), and a custom model linked to
+/// projects only, as custom models may be (§11.2). Ids are fixed so tests and clients can hard-code them.
+/// </summary>
 internal static class WorkflowDefs
 {
     public static readonly Guid BuildingsId = Guid.Parse("8cb13006-a299-4df6-b47d-91bd63de947f");
@@ -55,10 +58,16 @@ internal static class WorkflowDefs
         new(Guid.Parse("0f9e8d7c-6b5a-4938-a7b6-c5d4e3f2a184"), "Buildings (⭐️ Aerial imagery)", "Building footprints from aerial imagery (10 cm/px and better)", Created, Updated, 5, []),
     ];
 
+    public static readonly WorkflowDef ProjectOnly = new(Guid.Parse("5e0a7b3c-2d1f-4a6e-8b9c-0d1e2f3a4b95"), "☀️ Solar panels (custom)",
+        "A custom model linked to projects, not listed in /user/status", Created, Updated, 6, []);
+
+    /// <summary>The models a project's workflowDefs list.</summary>
+    public static readonly IReadOnlyList<WorkflowDef> OfProjects = [.. All, ProjectOnly];
+
     public static WorkflowDef? Find(string? id, string? name)
     {
         if (id is not null)
-            return Guid.TryParse(id, out var guid) ? All.FirstOrDefault(w => w.Id == guid) : null;
-        return All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
+            return Guid.TryParse(id, out var guid) ? OfProjects.FirstOrDefault(w => w.Id == guid) : null;
+        return OfProjects.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mapflow.Emulator.Faults;
 using Mapflow.Emulator.RequestLogging;
@@ -12,7 +13,7 @@ namespace Mapflow.Emulator.Endpoints;
 /// </summary>
 internal static class ControlEndpoints
 {
-    private sealed record ForceStatusBody(string? Status, JsonArray? Messages, int? PercentCompleted);
+    private sealed record ForceStatusBody(string? Status, JsonArray? Messages, int? PercentCompleted, string? ReviewStatus);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -50,21 +51,32 @@ internal static class ControlEndpoints
             return Results.Ok();
         });
 
+        // Each with a control-only key, otherClient, true for the processings seeded as made by other clients.
         control.MapGet("/processings", (HttpContext context, EmulatorState state) =>
         {
             var view = ViewContext.For(context.Request);
-            return Json.Ok(state.AllProcessings().Select(p => ProcessingView.V2(p, view, includeMeta: true)).ToList());
+            return Json.Ok(state.AllProcessings().Select(p =>
+            {
+                var json = JsonSerializer.SerializeToNode(ProcessingView.V2(p, view, includeMeta: true), Json.Options)!.AsObject();
+                json["otherClient"] = p.OtherClientShape is not null;
+                return json;
+            }).ToList());
         });
 
         control.MapPost("/processings/{id}/status", async (HttpContext context, string id, EmulatorState state) =>
         {
             var body = await Json.ReadBodyAsync<ForceStatusBody>(context.Request);
             var status = body.Status?.ToUpperInvariant();
-            if (status is null || !ProcessingStatus.All.Contains(status))
+            var review = body.ReviewStatus?.ToUpperInvariant();
+            if (status is null && review is null || status is not null && !ProcessingStatus.All.Contains(status))
                 throw ApiException.BadRequest($"status must be one of {string.Join(", ", ProcessingStatus.All)}");
+            if (review is not null && !ReviewStatuses.All.Contains(review))
+                throw ApiException.BadRequest($"reviewStatus must be one of {string.Join(", ", ReviewStatuses.All)}");
             var messages = body.Messages?.Select(m => m!.DeepClone()).ToList()
                 ?? (status == ProcessingStatus.Failed ? [Lifecycle.DefaultFailure()] : []);
-            var processing = state.ForceStatus(id, p => new ForcedStatus(status, body.PercentCompleted ?? DefaultPercent(p, status), messages));
+            var processing = state.ForceStatus(id,
+                p => status is null ? p.Forced : new ForcedStatus(status, body.PercentCompleted ?? DefaultPercent(p, status), messages),
+                review is null ? null : new ReviewStatus(review, null));
             return Json.Ok(ProcessingView.V2(processing, ViewContext.For(context.Request), includeMeta: true));
         });
     }

@@ -15,18 +15,19 @@ internal static class CostEndpoints
         app.MapPost("/processing/cost/v2", async (HttpContext context, EmulatorState state) =>
         {
             var request = await Json.ReadBodyAsync<ProcessingRequest>(context.Request);
-            return Cost(request, request.ParamsV2(), state);
+            return Cost(context.Request, request, request.ParamsV2(), state);
         });
 
         app.MapPost("/processing/cost", async (HttpContext context, EmulatorState state) =>
         {
             var request = await Json.ReadBodyAsync<ProcessingRequest>(context.Request);
-            return Cost(request, request.ParamsV1(), state);
+            return Cost(context.Request, request, request.ParamsV1(), state);
         });
     }
 
-    private static IResult Cost(ProcessingRequest request, ProcessingParams parameters, EmulatorState state)
+    private static IResult Cost(HttpRequest http, ProcessingRequest request, ProcessingParams parameters, EmulatorState state)
     {
+        ContentNegotiation.Require(http, "text/plain");
         var plan = ProcessingPlanner.Plan(request, parameters, state.Config, allowAreaOnly: true);
         return Results.Text(plan.Cost.ToString(CultureInfo.InvariantCulture), "text/plain");
     }

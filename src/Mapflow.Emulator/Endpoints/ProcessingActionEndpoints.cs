@@ -36,11 +36,11 @@ internal static class ProcessingActionEndpoints
         });
 
         app.MapPut("/processings/{id}/acceptation", (HttpContext context, string id, EmulatorState state) =>
-            Review(context, id, state, "ACCEPTED"));
+            Review(context, id, state, ReviewStatuses.Accepted));
 
         // The rejection body (comment and problem features) is accepted and not kept.
         app.MapPut("/processings/{id}/rejection", (HttpContext context, string id, EmulatorState state) =>
-            Review(context, id, state, "NOT_ACCEPTED"));
+            Review(context, id, state, ReviewStatuses.NotAccepted));
     }
 
     /// <summary>Only a FAILED processing restarts; it runs again for the duration now configured, messages cleared.</summary>
@@ -55,10 +55,16 @@ internal static class ProcessingActionEndpoints
         });
     }
 
+    /// <summary>Only with the review workflow on (reviewWorkflowEnabled), and only of an OK result.</summary>
     private static IResult Review(HttpContext context, string id, EmulatorState state, string reviewStatus)
     {
-        var processing = state.UpdateProcessing(Auth.User(context), id,
-            p => p with { Review = new ReviewStatus(reviewStatus, null), Updated = DateTimeOffset.UtcNow });
+        if (!state.Config.ReviewWorkflowEnabled)
+            throw ApiException.BadRequest("The review workflow is not enabled for this account");
+        var processing = state.UpdateProcessing(Auth.User(context), id, p =>
+        {
+            RequireStatus(p, ProcessingStatus.Ok, "reviewed");
+            return p with { Review = new ReviewStatus(reviewStatus, null), Updated = DateTimeOffset.UtcNow };
+        });
         return Json.Ok(ProcessingView.V2(processing, ViewContext.For(context.Request), includeMeta: true));
     }
 

@@ -1,3 +1,4 @@
+using Mapflow.Emulator.Catalog;
 using Mapflow.Emulator.Planning;
 using Mapflow.Emulator.State;
 
@@ -10,6 +11,9 @@ internal static class ProcessingCreation
     {
         var config = state.Config;
         var plan = ProcessingPlanner.Plan(request, parameters, config, allowAreaOnly: false);
+        // Listed in /user/status, but outside the plan: QGIS recognizes this 403 by its message naming the data provider.
+        if (plan.Params.Source.ProviderName is { } provider && config.IsForbidden(provider))
+            throw DataProviders.AccessDenied(provider);
         var projectId = state.ResolveProjectId(user, request.ProjectId);
         var id = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
@@ -22,7 +26,7 @@ internal static class ProcessingCreation
             plan.Model,
             plan.Params,
             plan.Blocks,
-            request.Meta ?? [],
+            request.Meta?.DeepClone().AsObject() ?? [],
             plan.Aois.Select(a => new Aoi(Guid.NewGuid(), a.Geometry, (long)Math.Round(a.AreaM2))).ToList(),
             (long)Math.Round(plan.AreaM2),
             plan.Cost,

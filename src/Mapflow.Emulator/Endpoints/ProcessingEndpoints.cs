@@ -37,22 +37,23 @@ internal static class ProcessingEndpoints
         });
 
         app.MapGet("/processings/v2", (HttpContext context, EmulatorState state) =>
-            Json.Ok(ListV2(context, state, state.Processings(Auth.User(context)))));
+            Json.Ok(ListV2(context, state.Processings(Auth.User(context)))));
 
         app.MapGet("/projects/{projectId}/processings/v2", (HttpContext context, string projectId, EmulatorState state) =>
-            Json.Ok(ListV2(context, state, state.GetProject(Auth.User(context), projectId).Processings)));
+            Json.Ok(ListV2(context, state.GetProject(Auth.User(context), projectId).Processings)));
 
         app.MapPost("/projects/{projectId}/processings/v2/page", async (HttpContext context, string projectId, EmulatorState state) =>
         {
             var body = await Json.ReadBodyAsync<ProcessingPageBody>(context.Request);
             var view = ViewContext.For(context.Request);
-            var includeMeta = state.Config.ListsIncludeMeta;
             var key = SortKey(body.SortBy, view.Now);
+            // The terms search sees a new processing only once the search index has caught up with it.
+            var indexed = view.Now.AddMilliseconds(-view.Config.SearchIndexLagMs);
             var matching = state.GetProject(Auth.User(context), projectId).Processings
-                .Where(p => string.IsNullOrEmpty(body.Terms) || p.Name.Contains(body.Terms, StringComparison.OrdinalIgnoreCase))
+                .Where(p => string.IsNullOrEmpty(body.Terms) || p.Created <= indexed && p.Name.Contains(body.Terms, StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            return Json.Ok(Paging.Page(matching, key, p => (p.Created, p.Id), body.SortOrder, body.Limit, body.Offset, 30,
-                p => ProcessingView.V2(p, view, includeMeta)));
+            return Json.Ok(Paging.Page(matching, key, p => (p.Created, p.Id), body.SortOrder, body.Limit, body.Offset, 30, view.Config.MaxPageSize,
+                p => ProcessingView.V2(p, view, view.Config.ListsIncludeMeta)));
         });
     }
 
@@ -60,11 +61,10 @@ internal static class ProcessingEndpoints
     public static IEnumerable<Processing> NewestFirst(IEnumerable<Processing> processings) =>
         processings.OrderByDescending(p => p.Created).ThenBy(p => p.Id);
 
-    private static List<ProcessingDto> ListV2(HttpContext context, EmulatorState state, IEnumerable<Processing> processings)
+    private static List<object> ListV2(HttpContext context, IEnumerable<Processing> processings)
     {
         var view = ViewContext.For(context.Request);
-        var includeMeta = state.Config.ListsIncludeMeta;
-        return NewestFirst(processings).Select(p => ProcessingView.V2(p, view, includeMeta)).ToList();
+        return NewestFirst(processings).Select(p => ProcessingView.V2(p, view, view.Config.ListsIncludeMeta)).ToList();
     }
 
     /// <summary>The sort tokens QGIS knows (§4.4); CREATED by default.</summary>

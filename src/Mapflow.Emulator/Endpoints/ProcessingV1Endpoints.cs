@@ -22,10 +22,10 @@ internal static class ProcessingV1Endpoints
             Json.Ok(ProcessingView.V1(state.GetProcessing(Auth.User(context), id), ViewContext.For(context.Request), includeMeta: true)));
 
         app.MapGet("/processings", (HttpContext context, EmulatorState state) =>
-            Json.Ok(ListV1(context, state, state.Processings(Auth.User(context)))));
+            Json.Ok(ListV1(context, state.Processings(Auth.User(context)))));
 
         app.MapGet("/projects/{projectId}/processings", (HttpContext context, string projectId, EmulatorState state) =>
-            Json.Ok(ListV1(context, state, state.GetProject(Auth.User(context), projectId).Processings)));
+            Json.Ok(ListV1(context, state.GetProject(Auth.User(context), projectId).Processings)));
 
         // Unlike the v2 rename, this can also move the processing to another project.
         app.MapPut("/processings/{id}", async (HttpContext context, string id, EmulatorState state) =>
@@ -46,10 +46,9 @@ internal static class ProcessingV1Endpoints
         });
     }
 
-    private static List<ProcessingDto> ListV1(HttpContext context, EmulatorState state, IEnumerable<Processing> processings)
+    private static List<object> ListV1(HttpContext context, IEnumerable<Processing> processings)
     {
         var view = ViewContext.For(context.Request);
-        var includeMeta = state.Config.ListsIncludeMeta;
-        return ProcessingEndpoints.NewestFirst(processings).Select(p => ProcessingView.V1(p, view, includeMeta)).ToList();
+        return ProcessingEndpoints.NewestFirst(processings).Select(p => ProcessingView.V1(p, view, view.Config.ListsIncludeMeta)).ToList();
     }
 }

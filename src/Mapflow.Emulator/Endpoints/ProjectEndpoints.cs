@@ -54,7 +54,7 @@ internal static class ProjectEndpoints
             var matching = state.Projects(Auth.User(context))
                 .Where(s => string.IsNullOrEmpty(body.Filter) || s.Project.Name.Contains(body.Filter, StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            return Json.Ok(Paging.Page(matching, key, s => s.Project.Id, body.SortOrder, body.Limit, body.Offset, 20,
+            return Json.Ok(Paging.Page(matching, key, s => s.Project.Id, body.SortOrder, body.Limit, body.Offset, 20, state.Config.MaxPageSize,
                 s => View(context, state, s)));
         });
     }

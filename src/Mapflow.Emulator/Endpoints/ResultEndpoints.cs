@@ -43,10 +43,11 @@ internal static class ResultEndpoints
     private static async Task WriteResultAsync(HttpContext context, string id, EmulatorState state)
     {
         var processing = state.GetProcessing(Auth.User(context), id);
+        ContentNegotiation.Require(context.Request, "application/octet-stream");
         var aoiId = AoiFilter(context.Request, processing);
         var status = Lifecycle.At(processing, DateTimeOffset.UtcNow).Status;
         if (status != ProcessingStatus.Ok)
-            throw new ApiException(StatusCodes.Status400BadRequest, "PROCESSING_NOT_COMPLETED",
+            throw new ApiException(StatusCodes.Status400BadRequest, ApiException.GenericCode,
                 $"Processing {id} is not completed: status {status}", new Dictionary<string, string> { ["status"] = status });
 
         var response = context.Response;

@@ -10,7 +10,11 @@ internal static class UserEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/version", () => Results.Text(ServerVersion, "text/plain"));
+        app.MapGet("/version", (HttpContext context) =>
+        {
+            ContentNegotiation.Require(context.Request, "text/plain");
+            return Results.Text(ServerVersion, "text/plain");
+        });
         app.MapGet("/user/status", (HttpContext context, EmulatorState state) =>
             Json.Ok(UserStatusView.From(state.AccountOf(Auth.User(context)), state.Config)));
     }

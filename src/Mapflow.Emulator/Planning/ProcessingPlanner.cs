@@ -48,7 +48,7 @@ internal static class ProcessingPlanner
 
         var polygons = GeometryParser.ParseAois(request.Geometry);
         if (polygons.Count > config.MaxAoisPerProcessing)
-            throw new ApiException(StatusCodes.Status400BadRequest, "TOO_MANY_AOIS",
+            throw new ApiException(StatusCodes.Status400BadRequest, ApiException.GenericCode,
                 $"A processing may contain at most {config.MaxAoisPerProcessing} AOIs; got {polygons.Count}",
                 new Dictionary<string, string>
                 {
@@ -78,7 +78,7 @@ internal static class ProcessingPlanner
         if (request.WdId is null && request.WdName is null)
             throw ApiException.BadRequest("wdId or wdName is required");
         return WorkflowDefs.Find(request.WdId, request.WdName)
-            ?? throw new ApiException(StatusCodes.Status400BadRequest, "WORKFLOW_DEF_NOT_FOUND",
+            ?? throw new ApiException(StatusCodes.Status400BadRequest, ApiException.GenericCode,
                 $"Workflow definition '{request.WdId ?? request.WdName}' not found",
                 request.WdId is not null
                     ? new Dictionary<string, string> { ["wdId"] = request.WdId }

@@ -5,7 +5,8 @@ namespace Mapflow.Emulator.Planning;
 
 /// <summary>
 /// The body of a create or cost request, v1 or v2; the two differ only in how <c>params</c> is read.
-/// Absent and null fields are treated alike, since QGIS omits nulls.
+/// Absent and null fields are treated alike, since QGIS omits nulls. <c>meta</c> takes any JSON values, as the
+/// public clients send them (MCP's schema allows numbers, arrays and objects).
 /// </summary>
 internal sealed record ProcessingRequest(
     string? Name,
@@ -16,7 +17,7 @@ internal sealed record ProcessingRequest(
     JsonElement? Geometry,
     JsonElement? Params,
     IReadOnlyList<BlockToggle>? Blocks,
-    Dictionary<string, string?>? Meta,
+    JsonObject? Meta,
     double? AreaSqKm)
 {
     public bool HasGeometry => Geometry is { ValueKind: not JsonValueKind.Null };

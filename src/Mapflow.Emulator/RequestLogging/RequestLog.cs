@@ -12,7 +12,8 @@ internal sealed record RequestLogEntry(
     int Status,
     string? Fault,
     string? Body,
-    string Authorization);
+    string Authorization,
+    string? Accept);
 
 /// <summary>Every API request in arrival order; an entry is added on arrival and completed when the response ends.</summary>
 internal sealed class RequestLog
@@ -21,12 +22,12 @@ internal sealed class RequestLog
     private readonly List<Slot> _slots = [];
 
     /// <summary>Records an arriving request with status 0, which it keeps if the connection is aborted.</summary>
-    public Slot Begin(DateTimeOffset arrival, string method, string path, string query, string? body, string authorization)
+    public Slot Begin(DateTimeOffset arrival, string method, string path, string query, string? body, string authorization, string? accept)
     {
         lock (_gate)
         {
             var time = arrival.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-            var slot = new Slot(new RequestLogEntry(_slots.Count + 1, time, method, path, query, 0, null, body, authorization));
+            var slot = new Slot(new RequestLogEntry(_slots.Count + 1, time, method, path, query, 0, null, body, authorization, accept));
             _slots.Add(slot);
             return slot;
         }

@@ -7,7 +7,7 @@ namespace Mapflow.Emulator.RequestLogging;
 
 /// <summary>
 /// Logs each API request (not the control API): arrival time, path as sent, body of POST/PUT up to 1 MB,
-/// whether auth was present, missing or invalid, the final status (0 when aborted) and any injected fault.
+/// whether auth was present, missing or invalid, the Accept header, the final status (0 when aborted) and any injected fault.
 /// </summary>
 internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, EmulatorState state)
 {
@@ -24,7 +24,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
         var arrival = DateTimeOffset.UtcNow;
         var body = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) ? await ReadBodyAsync(request) : null;
         var (_, authorization) = Auth.Authenticate(request, state.Users);
-        var slot = log.Begin(arrival, request.Method, request.PathBase.Add(request.Path).Value ?? "/", request.QueryString.Value ?? "", body, authorization);
+        var accept = request.Headers.Accept.Count > 0 ? request.Headers.Accept.ToString() : null;
+        var slot = log.Begin(arrival, request.Method, request.PathBase.Add(request.Path).Value ?? "/", request.QueryString.Value ?? "", body, authorization, accept);
         try
         {
             await next(context);

@@ -1,3 +1,4 @@
+using Mapflow.Emulator.Catalog;
 namespace Mapflow.Emulator.State;
 
 /// <summary>What a user has left and has used, for <c>/user/status</c> and project owner sections.</summary>
@@ -36,7 +37,7 @@ internal sealed class EmulatorState
         get { lock (_gate) return _config; }
     }
 
-    /// <summary>Changing remainingCredits sets every user's balance to it, so tests can provoke NOT_ENOUGH_CREDITS.</summary>
+    /// <summary>Changing remainingCredits sets every user's balance to it, so tests can provoke a refusal for want of credits.</summary>
     public EmulatorConfig UpdateConfig(EmulatorConfigPatch patch)
     {
         lock (_gate)
@@ -92,7 +93,7 @@ internal sealed class EmulatorState
             EnsureDefaultProject(user);
             var now = DateTimeOffset.UtcNow;
             var project = new Project(Guid.NewGuid(), user.Email, name, description ?? "", false, now, now);
-            _projects[project.Id] = project;
+            AddProject(user, project);
             return Snapshot(project);
         }
     }
@@ -153,7 +154,7 @@ internal sealed class EmulatorState
             var project = FindProject(user, processing.ProjectId.ToString());
             var credits = _credits[user.Email];
             if (processing.Cost > credits)
-                throw new ApiException(StatusCodes.Status400BadRequest, "NOT_ENOUGH_CREDITS",
+                throw new ApiException(StatusCodes.Status400BadRequest, ApiException.GenericCode,
                     $"Not enough credits: the processing costs {processing.Cost}, remaining credits: {credits}",
                     new Dictionary<string, string>
                     {
@@ -197,8 +198,8 @@ internal sealed class EmulatorState
         lock (_gate) return _processings.Values.OrderBy(p => p.Created).ToList();
     }
 
-    /// <summary>Forces a status; moving to REFUNDED gives the cost back, as an admin refund would.</summary>
-    public Processing ForceStatus(string id, Func<Processing, ForcedStatus> force)
+    /// <summary>Forces a status and, when given, a review status; moving to REFUNDED gives the cost back, as an admin refund would.</summary>
+    public Processing ForceStatus(string id, Func<Processing, ForcedStatus?> force, ReviewStatus? review = null)
     {
         lock (_gate)
         {
@@ -206,9 +207,9 @@ internal sealed class EmulatorState
                 ? p
                 : throw ApiException.NotFound("Processing", id);
             var forced = force(processing);
-            if (forced.Status == ProcessingStatus.Refunded && processing.Forced?.Status != ProcessingStatus.Refunded)
+            if (forced?.Status == ProcessingStatus.Refunded && processing.Forced?.Status != ProcessingStatus.Refunded)
                 _credits[processing.OwnerEmail] += processing.Cost;
-            var updated = processing with { Forced = forced, Updated = DateTimeOffset.UtcNow };
+            var updated = processing with { Forced = forced, Review = review ?? processing.Review, Updated = DateTimeOffset.UtcNow };
             _processings[updated.Id] = updated;
             return updated;
         }
@@ -232,8 +233,16 @@ internal sealed class EmulatorState
             return existing;
         var now = DateTimeOffset.UtcNow;
         var project = new Project(Guid.NewGuid(), user.Email, "Default", "", true, now, now);
-        _projects[project.Id] = project;
+        AddProject(user, project);
         return project;
+    }
+
+    /// <summary>Stores a new project with the processings other clients made in it (config OtherClientProcessings).</summary>
+    private void AddProject(UserAccount user, Project project)
+    {
+        _projects[project.Id] = project;
+        foreach (var processing in OtherClients.Seed(user, project.Id, _config.OtherClientProcessings, _config, project.Created))
+            _processings[processing.Id] = processing;
     }
 
     private Project FindProject(UserAccount user, string id)

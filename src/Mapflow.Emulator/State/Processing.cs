@@ -7,7 +7,9 @@ namespace Mapflow.Emulator.State;
 
 /// <summary>
 /// A stored processing. Immutable: every change replaces the record under the state lock, so
-/// readers can map a record to JSON outside the lock. Its status is derived from time (<see cref="Lifecycle"/>).
+/// readers can map a record to JSON outside the lock (Meta and OtherClientShape are never changed after
+/// creation and are cloned when shown). Its status is derived from time (<see cref="Lifecycle"/>).
+/// OtherClientShape, for processings seeded as made by other clients, overrides keys of the JSON it is shown as.
 /// </summary>
 internal sealed record Processing(
     Guid Id,
@@ -18,7 +20,7 @@ internal sealed record Processing(
     WorkflowDef Model,
     ProcessingParams Params,
     IReadOnlyList<BlockState> Blocks,
-    IReadOnlyDictionary<string, string?> Meta,
+    JsonObject Meta,
     IReadOnlyList<Aoi> Aois,
     long AoiArea,
     int Cost,
@@ -30,7 +32,8 @@ internal sealed record Processing(
     ForcedStatus? Forced,
     ReviewStatus? Review,
     Rating? Rating,
-    Guid VectorLayerId);
+    Guid VectorLayerId,
+    JsonObject? OtherClientShape = null);
 
 internal sealed record Aoi(Guid Id, Polygon Geometry, long Area);
 
@@ -38,5 +41,16 @@ internal sealed record Aoi(Guid Id, Polygon Geometry, long Area);
 internal sealed record ForcedStatus(string Status, int PercentCompleted, IReadOnlyList<JsonNode> Messages);
 
 internal sealed record ReviewStatus(string Status, DateTimeOffset? InReviewUntil);
+
+/// <summary>reviewStatus.reviewStatus values (§6.1).</summary>
+internal static class ReviewStatuses
+{
+    public const string InReview = "IN_REVIEW";
+    public const string NotAccepted = "NOT_ACCEPTED";
+    public const string Accepted = "ACCEPTED";
+    public const string Refunded = "REFUNDED";
+
+    public static readonly IReadOnlyList<string> All = [InReview, NotAccepted, Accepted, Refunded];
+}
 
 internal sealed record Rating(int Value, string? Feedback);

@@ -5,9 +5,10 @@ internal sealed record PageDto<T>(IReadOnlyList<T> Results, int Total, int Count
 
 internal static class Paging
 {
-    private const int MaxLimit = 1000;
-
-    /// <summary>Sorts by <paramref name="key"/>, breaking ties with <paramref name="tieBreak"/> for a stable order, and cuts one page.</summary>
+    /// <summary>
+    /// Sorts by <paramref name="key"/>, breaking ties with <paramref name="tieBreak"/> for a stable order, and cuts one
+    /// page of at most <paramref name="maxLimit"/> items, whatever limit was asked for: a cap the answer does not announce.
+    /// </summary>
     public static PageDto<TOut> Page<T, TOut>(
         IReadOnlyCollection<T> items,
         Func<T, IComparable> key,
@@ -16,6 +17,7 @@ internal static class Paging
         int? limit,
         int? offset,
         int defaultLimit,
+        int maxLimit,
         Func<T, TOut> map)
     {
         if (limit < 0 || offset < 0)
@@ -23,7 +25,7 @@ internal static class Paging
         var ordered = Descending(sortOrder)
             ? items.OrderByDescending(key).ThenByDescending(tieBreak)
             : items.OrderBy(key).ThenBy(tieBreak);
-        var page = ordered.Skip(offset ?? 0).Take(Math.Min(limit ?? defaultLimit, MaxLimit)).Select(map).ToList();
+        var page = ordered.Skip(offset ?? 0).Take(Math.Min(limit ?? defaultLimit, maxLimit)).Select(map).ToList();
         return new PageDto<TOut>(page, items.Count, page.Count);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Mapflow.Emulator.Catalog;
@@ -9,7 +10,8 @@ namespace Mapflow.Emulator.Views;
 
 /// <summary>
 /// A processing on the wire, v1 or v2 (§5.1): the same keys, with <c>params</c> structured (v2) or flat (v1).
-/// Every key is always written, null or not, except <c>meta</c>, which lists leave out (§10.21).
+/// Every key is always written, null or not, except <c>meta</c>, which lists leave out (§10.21). A processing
+/// seeded as made by another client is shown with that client's odd shapes laid over it.
 /// </summary>
 internal sealed record ProcessingDto(
     Guid Id,
@@ -25,7 +27,7 @@ internal sealed record ProcessingDto(
     int Cost,
     object Params,
     IReadOnlyList<BlockState> Blocks,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string?>? Meta,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonObject? Meta,
     IReadOnlyList<JsonNode> Messages,
     ReviewStatusDto? ReviewStatus,
     RatingDto? Rating,
@@ -44,17 +46,34 @@ internal sealed record AoiDto(Guid Id, string Status, int PercentCompleted, long
 
 internal static class ProcessingView
 {
-    public static ProcessingDto V2(Processing p, ViewContext context, bool includeMeta, bool justStarted = false) =>
-        Build(p, context, p.Params.ToV2Json(), includeMeta, justStarted);
+    public static object V2(Processing p, ViewContext context, bool includeMeta, bool justStarted = false) =>
+        Shaped(p, Build(p, context, p.Params.ToV2Json(), includeMeta, justStarted), includeMeta);
 
-    public static ProcessingDto V1(Processing p, ViewContext context, bool includeMeta, bool justStarted = false) =>
-        Build(p, context, p.Params.Source.ToV1Map(), includeMeta, justStarted);
+    public static object V1(Processing p, ViewContext context, bool includeMeta, bool justStarted = false) =>
+        Shaped(p, Build(p, context, p.Params.Source.ToV1Map(), includeMeta, justStarted), includeMeta);
 
-    /// <summary>AOIs share the processing's status and progress.</summary>
+    /// <summary>
+    /// AOIs share the processing's status and progress. They are listed largest first, not in the order of the
+    /// request's polygons: nothing documents that order (§11.9), so a client must not rely on it.
+    /// </summary>
     public static IReadOnlyList<AoiDto> Aois(Processing p, ViewContext context)
     {
         var progress = Lifecycle.At(p, context.Now);
-        return p.Aois.Select(a => new AoiDto(a.Id, progress.Status, progress.PercentCompleted, a.Area, progress.Messages, a.Geometry)).ToList();
+        return p.Aois.OrderByDescending(a => a.Area).ThenBy(a => a.Id)
+            .Select(a => new AoiDto(a.Id, progress.Status, progress.PercentCompleted, a.Area, progress.Messages, a.Geometry)).ToList();
+    }
+
+    /// <summary>The processing as its own client shaped it: the keys of OtherClientShape replace the standard ones.</summary>
+    private static object Shaped(Processing p, ProcessingDto dto, bool includeMeta)
+    {
+        if (p.OtherClientShape is not { } shape) return dto;
+        var json = JsonSerializer.SerializeToNode(dto, Json.Options)!.AsObject();
+        foreach (var (key, value) in shape)
+        {
+            if (key == "meta" && !includeMeta) continue;
+            json[key] = value?.DeepClone();
+        }
+        return json;
     }
 
     public static LayerDto VectorLayer(Processing p, ViewContext context) => new(
@@ -62,6 +81,15 @@ internal static class ProcessingView
         p.Name,
         $"{context.BaseUrl}/api/layers/{p.VectorLayerId}/tiles/{{z}}/{{x}}/{{y}}.vector.pbf",
         $"{context.BaseUrl}/api/layers/{p.VectorLayerId}.json");
+
+    /// <summary>
+    /// With the review workflow on, a result is IN_REVIEW for a day once it is OK, unless a reviewer decided
+    /// (acceptation, rejection) or a test set a review status.
+    /// </summary>
+    private static ReviewStatus? Review(Processing p, Progress progress, ViewContext context) =>
+        p.Review ?? (context.Config.ReviewWorkflowEnabled && progress.Status == ProcessingStatus.Ok
+            ? new ReviewStatus(ReviewStatuses.InReview, progress.Updated.AddDays(1))
+            : null);
 
     private static ProcessingDto Build(Processing p, ViewContext context, object parameters, bool includeMeta, bool justStarted)
     {
@@ -71,9 +99,9 @@ internal static class ProcessingView
             progress.Status, progress.PercentCompleted,
             p.Aois.Count, p.AoiArea, p.AoiArea, p.Cost,
             parameters, p.Blocks,
-            includeMeta ? p.Meta : null,
+            includeMeta ? p.Meta.DeepClone().AsObject() : null,
             progress.Messages,
-            p.Review is { } review ? new ReviewStatusDto(review.Status, review.InReviewUntil) : null,
+            Review(p, progress, context) is { } review ? new ReviewStatusDto(review.Status, review.InReviewUntil) : null,
             p.Rating is { } rating ? new RatingDto(rating.Value, rating.Feedback) : null,
             VectorLayer(p, context),
             null,

@@ -45,12 +45,12 @@ internal static class ProjectView
 
         return new ProjectDto(
             project.Id, project.Name, project.Description, project.IsDefault, project.Created, project.Updated,
-            WorkflowDefs.All,
+            WorkflowDefs.OfProjects,
             processings.Sum(p => p.Aois.Count),
             processings.Sum(p => p.AoiArea),
             processings.Sum(p => p.AoiArea),
             Progress(progress),
-            new ProjectUserDto(owner.User.Id, owner.User.Email, owner.User.Email, "USER", UserStatusView.AreaLimit,
+            new ProjectUserDto(owner.User.Id, owner.User.Email, owner.User.Email, "USER", config.AccountAreaLimit,
                 config.AoiAreaLimit, owner.ProcessedArea, userCreated, userCreated, false),
             new ShareProjectDto([new ShareEntryDto(owner.User.Email, "owner")], []),
             new ProcessingCountsDto(processings.Count,

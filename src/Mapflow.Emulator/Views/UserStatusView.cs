@@ -3,7 +3,11 @@ using Mapflow.Emulator.State;
 
 namespace Mapflow.Emulator.Views;
 
-/// <summary><c>GET /user/status</c>: the flat shape every client reads (§4.2), not the nested one of the 2026 docs.</summary>
+/// <summary>
+/// <c>GET /user/status</c>: the flat shape every client reads (§4.2), not the nested one of the 2026 docs. It has
+/// <c>areaLimit</c>, the account's total quota, and no <c>aoiAreaLimit</c>: the limit of one processing is the project
+/// owner's, in each project (§11.1).
+/// </summary>
 internal sealed record UserStatusDto(
     string Email,
     string BillingType,
@@ -11,7 +15,6 @@ internal sealed record UserStatusDto(
     long RemainingArea,
     long ProcessedArea,
     long AreaLimit,
-    long AoiAreaLimit,
     int MaxAoisPerProcessing,
     long MemoryLimit,
     long TemplateAreaLimit,
@@ -24,8 +27,6 @@ internal sealed record UserStatusDto(
 
 internal static class UserStatusView
 {
-    // Fixed account limits; only the per-processing ones are configurable.
-    public const long AreaLimit = 1_000_000_000;
     private const long MemoryLimit = 1L << 30;
     private const long TemplateAreaLimit = 500_000_000;
     private const long SearchAreaLimit = 1_000_000_000;
@@ -34,15 +35,14 @@ internal static class UserStatusView
         account.User.Email,
         "CREDITS",
         account.RemainingCredits,
-        Math.Max(AreaLimit - account.ProcessedArea, 0),
+        Math.Max(config.AccountAreaLimit - account.ProcessedArea, 0),
         account.ProcessedArea,
-        AreaLimit,
-        config.AoiAreaLimit,
+        config.AccountAreaLimit,
         config.MaxAoisPerProcessing,
         MemoryLimit,
         TemplateAreaLimit,
         SearchAreaLimit,
-        false,
+        config.ReviewWorkflowEnabled,
         WorkflowDefs.All,
         DataProviders.All,
         [],

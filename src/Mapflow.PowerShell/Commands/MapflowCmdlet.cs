@@ -207,5 +207,6 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
         public PumpLog(MapflowCmdlet cmdlet) => _cmdlet = cmdlet;
         public void Verbose(string message) => _cmdlet.Post(() => _cmdlet.WriteVerbose(message));
         public void Debug(string message) => _cmdlet.Post(() => _cmdlet.WriteDebug(message));
+        public void Warning(string message) => _cmdlet.Post(() => _cmdlet.WriteWarning(message));
     }
 }

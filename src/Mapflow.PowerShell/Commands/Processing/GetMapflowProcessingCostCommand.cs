@@ -13,7 +13,7 @@ public sealed class GetMapflowProcessingCostCommand : ProcessingPlanCmdlet
 {
     protected override void EndProcessing()
     {
-        var (session, _, model, plan) = PlanRun();
+        var (session, _, _, model, plan) = PlanRun();
         if (plan.Count == 0) return;
         var costs = EstimateCosts(session, plan);
         foreach (var start in plan.Where(costs.ContainsKey))

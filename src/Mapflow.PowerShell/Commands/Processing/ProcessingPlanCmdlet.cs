@@ -86,23 +86,31 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
             _aois.Add(ReadGeometry());
     }
 
-    /// <summary>Resolves the run against the account and plans it; problems with single AOIs or groups become errors.</summary>
-    protected (MapflowSession Session, Account Account, Model Model, IReadOnlyList<PlannedStart> Plan) PlanRun()
+    /// <summary>
+    /// Resolves the run against the account and the target project and plans it; problems with single AOIs or groups
+    /// become errors. The project (read fresh) gives the area limit of one processing, its owner's, and the models
+    /// linked to it, which come before the account's.
+    /// </summary>
+    protected (MapflowSession Session, Account Account, Project Project, Model Model, IReadOnlyList<PlannedStart> Plan) PlanRun()
     {
         var session = ResolveSession();
         Account account = null!;
+        Project project = null!;
         var settings = new StartSettings { Name = ParameterSetName == ByGeometry ? Name ?? "Processing" : Name, Zoom = Zoom, AppVersion = ModuleVersion };
         Run(async cancel =>
         {
             account = await session.GetAccountAsync(refresh: true, cancel).ConfigureAwait(false);
-            settings.Model = ModelResolver.Resolve(account.Models, Model);
+            project = await ProjectReference.ReadAsync(session, Project, cancel).ConfigureAwait(false);
+            settings.Model = ModelResolver.Resolve(project.WorkflowDefs, account.Models, Model);
             settings.Provider = ResolveProvider(account);
-            settings.ProjectId = await ProjectReference.ResolveAsync(session, Project, cancel).ConfigureAwait(false)
-                                 ?? (await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false)).Id;
         });
+        settings.ProjectId = project.Id;
         settings.Blocks = ResolveBlocks(settings.Model);
         settings.MaxAoisPerProcessing = account.EffectiveMaxAoisPerProcessing;
-        settings.AoiAreaLimit = account.AoiAreaLimit ?? account.AreaLimit;
+        settings.AoiAreaLimit = project.User?.AoiAreaLimit is > 0 ? project.User.AoiAreaLimit : null;
+        settings.AoiAreaLimitSource = $"the limit per processing of project '{project.Name}', its owner's user.aoiAreaLimit";
+        if (settings.AoiAreaLimit is null)
+            WriteVerbose($"Project '{project.Name}' states no area limit per processing (user.aoiAreaLimit); only the server checks the area.");
         settings.GroupSize = Group ? settings.MaxAoisPerProcessing : GroupSize;
         settings.KeySalt = KeySalt;
         if (GroupSize > settings.MaxAoisPerProcessing)
@@ -112,13 +120,13 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         var plan = _aois.Count == 0 ? Array.Empty<PlannedStart>() : StartPlanner.Plan(_aois, settings, problems);
         foreach (var problem in problems)
             WriteError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.LimitsExceeded, problem));
-        return (session, account, settings.Model, plan);
+        return (session, account, project, settings.Model, plan);
     }
 
     /// <summary>Asks /processing/cost/v2 for every planned processing, a few at a time; a failed estimate is an error for that one and leaves it out.</summary>
-    protected IReadOnlyDictionary<PlannedStart, long> EstimateCosts(MapflowSession session, IReadOnlyList<PlannedStart> plan)
+    protected IReadOnlyDictionary<PlannedStart, double> EstimateCosts(MapflowSession session, IReadOnlyList<PlannedStart> plan)
     {
-        var costs = new Dictionary<PlannedStart, long>();
+        var costs = new Dictionary<PlannedStart, double>();
         foreach (var start in plan)
         {
             Start(async cancel =>

@@ -21,7 +21,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
     private readonly string _runSalt = Guid.NewGuid().ToString("N");
     private readonly object _budgetLock = new();
     private int _started;
-    private long _reserved;
+    private double _reserved;
     private int _overBudget;
 
     /// <summary>Create even when a processing with the same content already exists in the project.</summary>
@@ -37,11 +37,11 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 
     protected override void EndProcessing()
     {
-        var (session, account, model, plan) = PlanRun();
+        var (session, account, _, model, plan) = PlanRun();
         if (plan.Count == 0) return;
 
         var whatIf = IsWhatIf;
-        var credits = account.BillingType == "CREDITS" ? account.RemainingCredits : null;
+        var credits = account.BillsCredits ? account.RemainingCredits : null;
         var starter = new ProcessingStarter(session.Client, plan[0].Request.ProjectId!.Value);
         if (whatIf)
         {
@@ -63,10 +63,10 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         // Estimates cost a request per processing, so they are made only when a decision needs them.
         var costs = MaxCredits != null ? EstimateCosts(session, plan) : null;
         // Without -MaxCredits nothing is estimated; the server itself refuses a start the balance cannot pay.
-        var budget = MaxCredits is { } max ? Math.Min(max, credits ?? long.MaxValue) : (long?)null;
+        var budget = MaxCredits is { } max ? Math.Min(max, credits ?? double.MaxValue) : (double?)null;
         foreach (var start in plan)
         {
-            long? cost = costs is null ? null : costs.TryGetValue(start, out var c) ? c : -1;
+            double? cost = costs is null ? null : costs.TryGetValue(start, out var c) ? c : -1;
             // Its estimate failed (the error is written): under a budget it cannot be started safely.
             if (cost == -1) continue;
             Start(async cancel =>
@@ -120,7 +120,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
     });
 
     /// <summary>Takes the estimate out of the budget, or refuses (once with an error, then silently counted) when it does not fit.</summary>
-    private bool Reserve(long? cost, long? budget, PlannedStart start)
+    private bool Reserve(double? cost, double? budget, PlannedStart start)
     {
         if (cost is null || budget is null) return true;
         lock (_budgetLock)
@@ -140,13 +140,13 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         }
     }
 
-    private void Release(long? cost)
+    private void Release(double? cost)
     {
         if (cost is null) return;
         lock (_budgetLock) _reserved -= cost.Value;
     }
 
-    private static string Describe(Model model, PlannedStart start, long? cost) =>
+    private static string Describe(Model model, PlannedStart start, double? cost) =>
         $"Start '{model.Name}' on {start.AreaKm2:0.###} km² ({start.Aois.Count} AOI(s), {start.PolygonCount} polygon(s)) " +
         $"with {start.Request.Params!.SourceParams.DataProvider!.ProviderName}{(cost is null ? "" : $" for {cost} credits")}";
 
@@ -165,7 +165,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         return existing;
     }
 
-    private void WriteSummary(IReadOnlyList<PlannedStart> plan, IReadOnlyDictionary<PlannedStart, long> costs, long? credits, int alreadyStarted)
+    private void WriteSummary(IReadOnlyList<PlannedStart> plan, IReadOnlyDictionary<PlannedStart, double> costs, double? credits, int alreadyStarted)
     {
         var total = costs.Values.Sum();
         var text = $"What if: {plan.Count} processing(s), {plan.Sum(p => p.Aois.Count)} AOI(s), {plan.Sum(p => p.AreaKm2):0.###} km², {total} credits" +

@@ -9,8 +9,9 @@ using Mapflow.Client.Workflow;
 namespace Mapflow.PowerShell.Commands;
 
 /// <summary>
-/// Waits for processings and emits each one the moment it reaches a terminal status (OK, FAILED, CANCELLED,
-/// REFUNDED), so the next command in the pipeline works on it while the others still run.
+/// Waits for processings and emits each one the moment it is final: a terminal status (OK, FAILED, CANCELLED,
+/// REFUNDED) whose result is not being reviewed again after a rejection (reviewStatus NOT_ACCEPTED), as QGIS
+/// decides. The next command in the pipeline works on it while the others still run.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "MapflowProcessing", DefaultParameterSetName = ByObject)]
 [OutputType(typeof(Processing))]
@@ -68,11 +69,11 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
                 }
             }
             var total = pending.Count;
-            var percent = pending.Values.ToDictionary(p => p.Id, p => p.IsTerminal ? 100 : p.PercentCompleted ?? 0);
+            var percent = pending.Values.ToDictionary(p => p.Id, ProgressOf);
 
             while (true)
             {
-                foreach (var done in pending.Values.Where(p => p.IsTerminal).ToList())
+                foreach (var done in pending.Values.Where(p => p.IsFinal).ToList())
                 {
                     pending.Remove(done.Id);
                     percent[done.Id] = 100;
@@ -112,12 +113,19 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
                     if (!ProcessingStatus.IsKnown(fresh.Status))
                         QueueWarning($"Processing '{fresh.Name}' has the unknown status '{fresh.Status}'; waiting on.");
                     pending[fresh.Id] = fresh;
-                    percent[fresh.Id] = fresh.IsTerminal ? 100 : fresh.PercentCompleted ?? 0;
+                    percent[fresh.Id] = ProgressOf(fresh);
                 }
             }
             QueueProgress(new ProgressRecord(ProgressId, "Waiting for Mapflow processings", "Done") { RecordType = ProgressRecordType.Completed });
         });
     }
+
+    /// <summary>
+    /// What the progress bar counts for one processing: 100 once final; the server's percentage otherwise, held to
+    /// 0–100 (a server may send 101 or −1; the object keeps its value) and below 100 while a rejected result is reviewed again.
+    /// </summary>
+    private static double ProgressOf(Processing p) =>
+        p.IsFinal ? 100 : Math.Max(0, Math.Min(p.IsTerminal ? 99 : 100, p.PercentCompleted ?? 0));
 
     private void Report(int total, int pending, double meanPercent) =>
         QueueProgress(new ProgressRecord(ProgressId, "Waiting for Mapflow processings",

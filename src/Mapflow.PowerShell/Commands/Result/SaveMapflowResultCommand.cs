@@ -150,10 +150,9 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
 
     private async Task SaveAsync(Processing processing, CancellationToken cancel)
     {
-        if (processing.Status != ProcessingStatus.Ok)
+        if (NoResultError(processing) is { } refusal)
         {
-            QueueError(ErrorRecords.Create("Result.NotReady", ErrorCategory.InvalidOperation, processing,
-                $"Processing '{processing.Name}' ({processing.Id}) is {processing.Status}, not OK, so it has no result to save. Pipe it through Wait-MapflowProcessing first."));
+            QueueError(refusal);
             return;
         }
         try
@@ -251,6 +250,28 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         {
             File.Delete(part);
         }
+    }
+
+    /// <summary>
+    /// Why a processing has no result to save, or null when it has one: it ended without one (failed, cancelled,
+    /// refunded), or it is not final yet (still running, or a rejected result reviewed again).
+    /// </summary>
+    private static ErrorRecord? NoResultError(Processing processing)
+    {
+        var what = $"Processing '{processing.Name}' ({processing.Id})";
+        if (processing.Status == ProcessingStatus.Ok && processing.IsFinal) return null;
+        if (processing.IsTerminal && processing.Status != ProcessingStatus.Ok)
+        {
+            var why = processing.Status == ProcessingStatus.Failed
+                ? $"failed{(processing.Messages.Count > 0 ? ": " + processing.MessageSummary() : "")}"
+                : $"ended as {processing.Status}";
+            return ErrorRecords.Create("Result.NoResult", ErrorCategory.InvalidResult, processing, $"{what} {why}, so it has no result to save.");
+        }
+        var state = processing.IsTerminal
+            ? $"has a result that a reviewer rejected ({ProcessingStatus.NotAccepted}); it is being reviewed again and may change"
+            : $"is still {processing.Status}";
+        return ErrorRecords.Create("Result.NotReady", ErrorCategory.InvalidOperation, processing,
+            $"{what} {state}, so there is no result to save yet. Pipe it through Wait-MapflowProcessing first.");
     }
 
     protected override void ReleaseResources()
