@@ -66,7 +66,7 @@ Describe 'Grouping and cost' {
 
         $whatIf = Import-MapflowAoi $hamlets | Start-MapflowProcessing -Model Buildings -Project $p -GroupSize 10 -WhatIf 6>&1 | Out-String
         @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 0
-        $whatIf -match 'What if: 3 processing\(s\), 25 AOI\(s\), [\d.]+ km², (\d+) credits' | Should -BeTrue
+        $whatIf -match "What if: 3 processing\(s\) in project 'Hamlets', 25 AOI\(s\), [\d.]+ km², (\d+) credits" | Should -BeTrue
         $estimate = [int]$Matches[1]
         @(Get-EmulatorRequest $emulator -Method POST -Path '/processing/cost/v2').Count | Should -Be 3
 
@@ -79,7 +79,7 @@ Describe 'Grouping and cost' {
         $charged | Should -Be $estimate
         ($started | Measure-Object Cost -Sum).Sum | Should -Be $estimate
         $again = Import-MapflowAoi $hamlets | Start-MapflowProcessing -Model Buildings -Project $p -GroupSize 10 -WhatIf 6>&1 | Out-String
-        $again | Should -BeLike '*What if: 0 processing(s), 0 AOI(s), 0 km², 0 credits (3 already started, not counted)*'
+        $again | Should -BeLike "*What if: 0 processing(s) in project 'Hamlets', 0 AOI(s), 0 km², 0 credits (3 already started, not counted)*"
         $ungrouped = (Import-MapflowAoi $hamlets | Get-MapflowProcessingCost -Model Buildings | Measure-Object Credits -Sum).Sum
         $ungrouped | Should -BeGreaterThan $estimate -Because 'each processing is billed at least 1 km²'
     }

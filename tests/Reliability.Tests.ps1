@@ -34,46 +34,6 @@ BeforeAll {
         ([DateTimeOffset]$Later.time - [DateTimeOffset]$Earlier.time).TotalMilliseconds
     }
 
-    # Waits (bounded) until the script block returns something truthy; returns its last value.
-    function Wait-Until {
-        param([scriptblock] $Condition, [double] $TimeoutSeconds = 15)
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-        do {
-            $value = & $Condition
-            if ($value) { return $value }
-            Start-Sleep -Milliseconds 50
-        } while ([DateTime]::UtcNow -lt $deadline)
-        $value
-    }
-
-    # Starts a script in a new pwsh process with the given environment (HttpClient reads proxy variables once per process).
-    function Start-ChildPwsh {
-        param([string] $Command, [hashtable] $Environment)
-        $psi = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })))
-        foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $psi.ArgumentList.Add($a) }
-        foreach ($name in 'http_proxy', 'https_proxy', 'all_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY') { $null = $psi.Environment.Remove($name) }
-        foreach ($key in $Environment.Keys) { $psi.Environment[$key] = $Environment[$key] }
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($psi)
-        [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Error = $process.StandardError.ReadToEndAsync() }
-    }
-
-    function Wait-ChildPwsh {
-        param($Child)
-        try {
-            if (-not $Child.Process.WaitForExit(60000)) { $Child.Process.Kill(); throw 'The child pwsh did not finish in 60 s.' }
-            [pscustomobject]@{ ExitCode = $Child.Process.ExitCode; Output = $Child.Output.Result; Error = $Child.Error.Result }
-        }
-        finally { $Child.Process.Dispose() }
-    }
-
-    function Invoke-ChildPwsh {
-        param([string] $Command, [hashtable] $Environment)
-        Wait-ChildPwsh (Start-ChildPwsh -Command $Command -Environment $Environment)
-    }
-
     # A pipeline in its own runspace, connected there like a user's console, so a test can stop it as Ctrl+C does.
     function Start-StoppablePipeline {
         param([scriptblock] $Script, [hashtable] $Parameter = @{})
@@ -269,22 +229,61 @@ Describe 'Timeouts per kind of call' {
         $onServer = @(Get-EmulatorProcessing $emulator)
         $onServer.Count | Should -Be 1
         $started[0].Id | Should -Be $onServer[0].id
-        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*did not answer in time*looking it up by its key in 0.3 s*' }).Count | Should -Be 1
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*unclear outcome*did not answer in time*not sent again, but looked up by its key*' }).Count | Should -Be 1
     }
 
-    It '$session.Timeouts.Create abandons a create that does not answer; the look-up finds nothing and one processing is made' {
+    It 'a create the server finishes after three times the create timeout is found, and never sent twice' {
         $session.Timeouts.Create = [timespan]::FromMilliseconds(300)
+        $session.Timeouts.CreateConfirm = [timespan]::FromSeconds(10)
         Clear-RequestLog
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'drop'; delayMs = 900 }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -ErrorVariable failed)
+
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 1
+        $onServer = @(Get-EmulatorProcessing $emulator)
+        $onServer.Count | Should -Be 1
+        $failed.Count | Should -Be 0
+        $started.Count | Should -Be 1
+        $started[0].Id | Should -Be $onServer[0].id
+    }
+
+    It 'a create still unconfirmed when the look-ups end is Start.Unconfirmed, never sent again, and found by the next run' {
+        $session.Timeouts.Create = [timespan]::FromMilliseconds(300)
+        $session.Timeouts.CreateConfirm = [timespan]::FromMilliseconds(400)
+        Clear-RequestLog
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'drop'; delayMs = 2000 }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -ErrorVariable unconfirmed -ErrorAction SilentlyContinue)
+
+        $started.Count | Should -Be 0
+        $unconfirmed.Count | Should -Be 1
+        $unconfirmed[0].FullyQualifiedErrorId | Should -BeLike 'Start.Unconfirmed,*'
+        $unconfirmed[0].TargetObject.Name | Should -Be 'Бой'
+        $unconfirmed[0].Exception.Message | Should -BeLike "*'Бой'*not sent again*Run the same command later*"
+        # The server finishes it later; the next run looks the key up first and pays nothing.
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while (@(Get-EmulatorProcessing $emulator).Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $again = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings)
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 1
+        @(Get-EmulatorProcessing $emulator).Count | Should -Be 1
+        $again[0].Id | Should -Be (Get-EmulatorProcessing $emulator)[0].id
+    }
+
+    It '$session.Timeouts.Create abandons a create that does not answer; nothing appears, and it is reported, not sent again' {
+        $session.Timeouts.Create = [timespan]::FromMilliseconds(300)
+        $session.Timeouts.CreateConfirm = [timespan]::FromMilliseconds(600)
+        Clear-RequestLog
+        # The emulator drops a request its client abandoned (a server that stops work on disconnect).
         Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'latency'; delayMs = 1500 }
 
-        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings)
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -ErrorVariable unconfirmed -ErrorAction SilentlyContinue)
 
-        $started.Count | Should -Be 1
-        # The emulator drops a request its client abandoned (a server that stops work on disconnect), so the look-up
-        # finds nothing and the create is sent once more; the drop-with-delay test above covers a server that finishes.
+        $started.Count | Should -Be 0
+        $unconfirmed[0].FullyQualifiedErrorId | Should -BeLike 'Start.Unconfirmed,*'
         Start-Sleep -Milliseconds 1500
-        (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').fault -join ',') | Should -Be 'latency,'
-        @(Get-EmulatorProcessing $emulator).Count | Should -Be 1
+        (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').fault -join ',') | Should -Be 'latency'
+        @(Get-EmulatorProcessing $emulator).Count | Should -Be 0
     }
 }
 
@@ -311,14 +310,37 @@ Describe 'Creates' {
         @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like "*the create's answer was lost*found by its key*" }).Count | Should -Be 1
     }
 
-    It 'a create refused with 503 is looked up, then sent again: one processing' {
+    It 'a create answered 503 proves nothing: it is looked up, not sent again, and reported as Start.Unconfirmed' {
+        $session.Timeouts.CreateConfirm = [timespan]::FromMilliseconds(300)
         Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'status'; status = 503 }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -ErrorVariable unconfirmed -ErrorAction SilentlyContinue)
+
+        (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').status -join ',') | Should -Be '503'
+        $started.Count | Should -Be 0
+        $unconfirmed[0].FullyQualifiedErrorId | Should -BeLike 'Start.Unconfirmed,*'
+    }
+
+    It 'a create answered 429 is sent again after Retry-After: one processing' {
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'status'; status = 429; retryAfter = '0' }
 
         $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings)
 
-        (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').status -join ',') | Should -Be '503,200'
+        (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').status -join ',') | Should -Be '429,200'
         @(Get-EmulatorProcessing $emulator).Count | Should -Be 1
         $started.Count | Should -Be 1
+    }
+
+    It 'four 429s, then a lost answer on the last try: the processing the server made is found, never reported as not started' {
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'status'; status = 429; retryAfter = '0'; count = 4 }
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'drop' }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        (@(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').status -join ',') | Should -Be '429,429,429,429,0'
+        $failed.Count | Should -Be 0
+        $started.Count | Should -Be 1
+        $started[0].Id | Should -Be (Get-EmulatorProcessing $emulator)[0].id
     }
 }
 
@@ -617,5 +639,46 @@ Describe 'Secrets' {
         foreach ($secret in $emulator.Token, $decoded, 'demo-secret', $emulator.Token.TrimEnd('=')) {
             $text.Contains($secret) | Should -BeFalse -Because 'a credential must never be shown'
         }
+    }
+
+    It 'no form of the secret is in any stream, $Error or a transcript after the API echoes it in JSON errors' {
+        $transcript = Join-Path $TestDrive 'echo-transcript.txt'
+        $Error.Clear()
+        # A gateway that echoes the rejected request: in the message, in params as they came, nested, \u-escaped, wrapped over lines.
+        Add-Fault @{ method = 'GET'; path = '/user/status'; kind = 'echo'; status = 400 }
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'echo'; status = 403 }
+        Add-Fault @{ method = 'GET'; path = '/processings/*/v2'; kind = 'echo'; status = 404 }
+
+        Start-Transcript -Path $transcript | Out-Null
+        try {
+            $captured = & {
+                try { Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Verbose -Debug } catch { $_ }
+                Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -Verbose -Debug
+                Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -Verbose -Debug
+                Get-MapflowProcessing -Id ([guid]::NewGuid()) -Verbose -Debug
+                $Error[0] | Format-List * -Force | Out-String
+                $Error[0].Exception | Format-List * -Force | Out-String
+                $Error[0].Exception.Parameters | ConvertTo-Json -Depth 5
+            } *>&1
+        }
+        finally { Stop-Transcript | Out-Null }
+
+        $text = @(
+            $captured | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { Get-ErrorText $_ } else { $_ | Out-String } }
+            Get-ErrorText $Error
+            $Error | ForEach-Object { $_.Exception.Parameters | Out-String; $_.ErrorDetails | Out-String }
+            Get-Content $transcript -Raw
+        ) -join "`n"
+        # The echoes reached every kind of output: a terminating error, an item's error, a -Id read's error.
+        @($Error | Where-Object { $_.Exception.Message -like '*Rejected request*' }).Count | Should -BeGreaterOrEqual 3
+        $text | Should -BeLike '*(user [*][*][*])*'
+        # Wrapped over lines or escaped, it is still the token: look for it with the wrapping and escapes taken out.
+        $squeezed = $text -replace '\s|\\[rnt]', ''
+        $escaped = -join ($emulator.Token.ToCharArray() | ForEach-Object { '\u{0:x4}' -f [int]$_ })
+        foreach ($secret in $emulator.Token, $decoded, 'demo-secret', $emulator.Token.TrimEnd('=')) {
+            $text.Contains($secret) | Should -BeFalse -Because 'a credential must never be shown'
+            $squeezed.Contains($secret) | Should -BeFalse -Because 'a credential broken over lines is still a credential'
+        }
+        $text.Contains($escaped.Substring(0, 36)) | Should -BeFalse -Because 'an escaped credential is still a credential'
     }
 }

@@ -101,7 +101,7 @@ Describe 'Progress' {
                 $records.Count | Should -BeGreaterThan 1 -Because "'$activity' reports as it goes"
                 $records[-1].RecordType | Should -Be 'Completed'
             }
-            ($progress | Where-Object Activity -eq 'Starting Mapflow processings' | Where-Object RecordType -eq 'Processing')[-1].StatusDescription | Should -Be '3 of 3 started or found'
+            ($progress | Where-Object Activity -eq 'Starting Mapflow processings' | Where-Object RecordType -eq 'Processing')[-1].StatusDescription | Should -Be "3 of 3 started or found in project 'Default'"
         }
         finally { $ps.Dispose() }
     }

@@ -1,4 +1,7 @@
 # Shared set-up for every Pester file: the built module from out/, never from src/, and emulator helpers.
+# Per-user state (the start locks) goes to this file's test drive, never to the user's own state folder; child
+# pwsh processes inherit it, as runs of one user on one machine share theirs.
+$env:MAPFLOW_STATE_DIR = Join-Path $TestDrive 'state'
 $script:ModulePath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_MODULE) { $env:MAPFLOW_TEST_MODULE } else { Join-Path $PSScriptRoot '../out/Mapflow' }))
 $script:EmulatorPath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_EMULATOR) { $env:MAPFLOW_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../out/emulator' }))
 Import-Module (Join-Path $script:ModulePath 'Mapflow.psd1') -Force -Global -ErrorAction Stop
@@ -44,6 +47,48 @@ function Start-ConnectedEmulator {
 function Get-EmulatorResult {
     param($Emulator, [guid] $ProcessingId)
     Invoke-RestMethod -Uri "$($Emulator.Url)/processings/$ProcessingId/result" -Headers @{ Authorization = "Basic $($Emulator.Token)" }
+}
+
+# Waits (bounded) until the script block returns something truthy; returns its last value.
+function Wait-Until {
+    param([scriptblock] $Condition, [double] $TimeoutSeconds = 15)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    do {
+        $value = & $Condition
+        if ($value) { return $value }
+        Start-Sleep -Milliseconds 50
+    } while ([DateTime]::UtcNow -lt $deadline)
+    $value
+}
+
+# Starts a command, or a script file with arguments, in a new pwsh process with the given environment (HttpClient
+# reads proxy variables once per process).
+function Start-ChildPwsh {
+    param([string] $Command, [string] $File, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
+    $psi = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })))
+    $arguments = if ($File) { @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList } else { '-NoProfile', '-NonInteractive', '-Command', $Command }
+    foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
+    foreach ($name in 'http_proxy', 'https_proxy', 'all_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY') { $null = $psi.Environment.Remove($name) }
+    foreach ($key in $Environment.Keys) { $psi.Environment[$key] = $Environment[$key] }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Error = $process.StandardError.ReadToEndAsync() }
+}
+
+function Wait-ChildPwsh {
+    param($Child)
+    try {
+        if (-not $Child.Process.WaitForExit(60000)) { $Child.Process.Kill(); throw 'The child pwsh did not finish in 60 s.' }
+        [pscustomobject]@{ ExitCode = $Child.Process.ExitCode; Output = $Child.Output.Result; Error = $Child.Error.Result }
+    }
+    finally { $Child.Process.Dispose() }
+}
+
+function Invoke-ChildPwsh {
+    param([string] $Command, [string] $File, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
+    Wait-ChildPwsh (Start-ChildPwsh -Command $Command -File $File -ArgumentList $ArgumentList -Environment $Environment)
 }
 
 $script:PlacesPath = Join-Path $PSScriptRoot '../demo/places.geojson'

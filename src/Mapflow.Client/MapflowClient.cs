@@ -237,19 +237,20 @@ public sealed class MapflowClient : IDisposable
             var root = doc.RootElement;
             // Data-catalog errors nest the same fields under "detail" (shape 2).
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.Object) root = detail;
+            // A gateway or the API may echo the rejected request, Authorization header included, in any of these
+            // (nested params too): every string taken from the body is scrubbed before it goes anywhere.
             if (root.ValueKind == JsonValueKind.Object)
             {
-                code = Text(root, "code");
-                message = Text(root, "message");
+                code = Scrub(token, Text(root, "code"));
+                message = Scrub(token, Text(root, "message"));
                 foreach (var name in new[] { "params", "parameters" })
                     if (root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object)
                         foreach (var property in p.EnumerateObject())
-                            parameters[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                            parameters[token.Redact(property.Name)] = token.Redact(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText());
             }
         }
         catch (JsonException)
         {
-            // A gateway may echo the request, Authorization header included.
             message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(token.Redact(text));
         }
         if (!string.IsNullOrEmpty(retries)) message = (message ?? response.ReasonPhrase) + $" ({retries.Trim()})";
@@ -264,6 +265,8 @@ public sealed class MapflowClient : IDisposable
     /// </summary>
     private static bool IsAccountRead(string method, string path) =>
         method == "GET" && (path == "/user/status" || path.StartsWith("/projects/", StringComparison.Ordinal) && path.IndexOf('/', "/projects/".Length) < 0);
+
+    private static string? Scrub(MapflowToken token, string? text) => text is null ? null : token.Redact(text);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() : null;

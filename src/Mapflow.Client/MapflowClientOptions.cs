@@ -39,6 +39,12 @@ public sealed class MapflowTimeouts
     /// <summary>One attempt of a create, which the server may take a while to validate.</summary>
     public TimeSpan Create { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long a create with an unclear outcome (no answer, a timeout, a server error) is looked up by its key before it
+    /// is reported as Start.Unconfirmed. It is never sent again meanwhile: the server may still be making it.
+    /// </summary>
+    public TimeSpan CreateConfirm { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A result download may take as long as it needs while bytes keep flowing; it fails after this long without any.</summary>
     public TimeSpan DownloadIdle { get; set; } = TimeSpan.FromSeconds(120);
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using System.Collections.Generic;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Mapflow.Client;
 
@@ -29,12 +31,30 @@ public sealed class MapflowToken
     /// <summary>True when the token has the shape QGIS checks before calling the server.</summary>
     public bool IsWellFormed => Email != null;
 
-    /// <summary>The text with the token, and the email:secret and secret it decodes to, replaced by "***".</summary>
-    internal string Redact(string text)
+    private Regex? _secretPattern;
+
+    /// <summary>
+    /// The text with the token, and the email:secret and secret it decodes to, replaced by "***": as they are, JSON-
+    /// or URL-escaped (\/, \u002B, %2B), or broken over lines as a gateway echoing a long header may wrap it.
+    /// </summary>
+    internal string Redact(string text) =>
+        string.IsNullOrEmpty(text) ? text : (_secretPattern ??= SecretPattern()).Replace(text, "***");
+
+    private Regex SecretPattern()
     {
-        foreach (var secret in Secrets().Where(s => s.Length >= 4))
-            text = text.Replace(secret, "***");
-        return text;
+        const string gap = @"(?:\s|\\[rnt])*";
+        var secrets = Secrets().Where(s => s.Length >= 4).Distinct().OrderByDescending(s => s.Length);
+        return new Regex(string.Join("|", secrets.Select(s => string.Join(gap, s.Select(Written)))), RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>One character of a secret in any of the forms an echo may write it.</summary>
+    private static string Written(char c)
+    {
+        var hex = ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        var forms = new List<string> { Regex.Escape(c.ToString()), $@"\\u(?i:{hex})" };
+        if (!char.IsLetterOrDigit(c)) forms.Add($"%(?i:{hex.Substring(2)})");
+        if (c == '/') forms.Add(@"\\/");
+        return "(?:" + string.Join("|", forms) + ")";
     }
 
     private string[] Secrets()

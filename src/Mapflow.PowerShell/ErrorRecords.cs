@@ -28,6 +28,7 @@ internal static class ErrorRecords
             MapflowResponseException e => new ErrorRecord(e, "MapflowApi.MalformedResponse", ErrorCategory.InvalidResult, target),
             MapflowConnectionException e => new ErrorRecord(e, e.ViaProxy ? "MapflowApi.ProxyFailure" : "MapflowApi.ConnectionFailure", ErrorCategory.ConnectionError, target),
             TimeoutException e => new ErrorRecord(e, "MapflowApi.Timeout", ErrorCategory.OperationTimeout, target),
+            StartUnconfirmedException e => new ErrorRecord(e, "Start.Unconfirmed", ErrorCategory.OperationTimeout, target),
             NotConnectedException e => new ErrorRecord(e, "Mapflow.NotConnected", ErrorCategory.AuthenticationError, target),
             ModelNotFoundException e => new ErrorRecord(e, e.Ambiguous ? "Model.Ambiguous" : "Model.NotFound", ErrorCategory.InvalidArgument, target ?? e.Requested),
             ItemNotFoundException e => new ErrorRecord(e, "Mapflow.NotFound", ErrorCategory.ObjectNotFound, target),

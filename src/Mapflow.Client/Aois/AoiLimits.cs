@@ -49,7 +49,7 @@ namespace Mapflow.Client.Aois
         }
 
         private static string Limit(double limit, string? source) =>
-            source is null ? AoiText.Area(limit) : $"{AoiText.Area(limit)} ({source})";
+            source is null ? AoiText.Area(limit) : $"{AoiText.Area(limit)}, {source}";
 
         private static void CheckBoundingBoxes(Aoi aoi, double limit, string? limitSource, List<AoiProblem> problems)
         {

@@ -68,6 +68,20 @@ public sealed class MapflowResponseException : Exception
     public string Path { get; }
 }
 
+/// <summary>
+/// A create had an unclear outcome and the processing it may have made was not found by its key in the time allowed.
+/// Nothing was sent again; the next run looks the key up first.
+/// </summary>
+public sealed class StartUnconfirmedException : Exception
+{
+    public StartUnconfirmedException(string name, TimeSpan lookedFor, Exception outcome)
+        : base($"The start of '{name}' got no clear answer ({outcome.Message}), and no processing with its key appeared in the project within " +
+               $"{lookedFor.TotalSeconds:0.#} s. It was not sent again: the server may still make it, and charge for it. Run the same command " +
+               "later: it looks the key up first and starts the AOI only if it is not there.", outcome)
+    {
+    }
+}
+
 /// <summary>A request could not reach the API (DNS, refused connection, TLS, proxy) after the retries allowed.</summary>
 public sealed class MapflowConnectionException : Exception
 {

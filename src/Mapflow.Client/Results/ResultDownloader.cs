@@ -51,27 +51,30 @@ public sealed class ResultDownloader
         {
             long length;
             string sha256;
-            using (var response = await _client.OpenResultAsync(processing.Id, aoiId, cancel).ConfigureAwait(false))
-            using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
-            {
-                if (response.Content.Headers.ContentType?.MediaType == "text/html")
-                    throw new MapflowResponseException("GET", $"/processings/{processing.Id}/result", "an HTML page instead of GeoJSON");
-                var expected = response.Content.Headers.ContentLength;
-                (length, sha256) = await CopyAsync(body, file, expected, attempt).ConfigureAwait(false);
-                if (expected is { } announced && announced != length)
-                    throw new IncompleteResultException(new InvalidDataException($"the result ended after {length} of {announced} bytes"));
-            }
-
             long features;
-            try
+            // Held exclusively from the first byte to the check, so a later run's clean-up never takes it for a stale one.
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true))
             {
-                using var check = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
-                features = FeatureCollectionCheck.CountFeatures(check);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new IncompleteResultException(e);
+                using (var response = await _client.OpenResultAsync(processing.Id, aoiId, cancel).ConfigureAwait(false))
+                using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    if (response.Content.Headers.ContentType?.MediaType == "text/html")
+                        throw new MapflowResponseException("GET", $"/processings/{processing.Id}/result", "an HTML page instead of GeoJSON");
+                    var expected = response.Content.Headers.ContentLength;
+                    (length, sha256) = await CopyAsync(body, file, expected, attempt).ConfigureAwait(false);
+                    if (expected is { } announced && announced != length)
+                        throw new IncompleteResultException(new InvalidDataException($"the result ended after {length} of {announced} bytes"));
+                }
+                await file.FlushAsync(cancel).ConfigureAwait(false);
+                file.Position = 0;
+                try
+                {
+                    features = FeatureCollectionCheck.CountFeatures(file);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new IncompleteResultException(e);
+                }
             }
 
             MoveIntoPlace(temp, path);
@@ -143,8 +146,20 @@ public sealed class ResultDownloader
     internal static void MoveIntoPlace(string temp, string path)
     {
         // File.Move cannot overwrite on netstandard2.0; Replace swaps atomically when the target exists (-Force).
-        if (File.Exists(path)) File.Replace(temp, path, null);
-        else File.Move(temp, path);
+        if (File.Exists(path))
+        {
+            File.Replace(temp, path, null);
+            return;
+        }
+        try
+        {
+            File.Move(temp, path);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another save (a second run into the same folder) put the same result there a moment ago.
+            File.Replace(temp, path, null);
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -9,10 +10,12 @@ namespace Mapflow.Client.Workflow;
 
 /// <summary>
 /// Reads the state of many processings with few requests: each project's page listing, newest first, until
-/// every processing asked about was seen; a single GET only for one the listing did not show.
+/// every processing asked about was seen; a single GET only for one the listing did not show, or for all of them
+/// when the listing itself fails (a 500, an HTML page), so a broken listing never stops a wait.
 /// </summary>
 public sealed class ProcessingPoller
 {
+    private const int ConcurrentReads = 8;
     private readonly MapflowClient _client;
     private readonly int _pageSize;
 
@@ -22,39 +25,54 @@ public sealed class ProcessingPoller
         _pageSize = pageSize;
     }
 
-    /// <param name="lost">Receives each processing that could not be read on its own (deleted, or refused), with the reason.</param>
+    /// <param name="lost">Receives each processing that could not be read on its own (deleted, or refused), with the reason; called one at a time.</param>
     public async Task<IReadOnlyList<Processing>> RefreshAsync(IReadOnlyCollection<Processing> processings, Action<Processing, MapflowApiException> lost,
         CancellationToken cancel)
     {
-        var found = new List<Processing>();
+        var found = new ConcurrentBag<Processing>();
+        var gone = new ConcurrentBag<(Processing, MapflowApiException)>();
         foreach (var project in processings.GroupBy(p => p.ProjectId))
         {
             var wanted = project.ToDictionary(p => p.Id);
             if (project.Key != Guid.Empty)
             {
-                // Newest first: the processings being waited for are usually on the first page.
-                await foreach (var fresh in _client.GetProcessingsAsync(project.Key, null, _pageSize, newestFirst: true, cancel).ConfigureAwait(false))
+                try
                 {
-                    if (!wanted.TryGetValue(fresh.Id, out var known)) continue;
-                    // Listings may omit meta; keep what the create or a GET returned.
-                    fresh.Meta ??= known.Meta;
-                    found.Add(fresh);
-                    wanted.Remove(fresh.Id);
-                    if (wanted.Count == 0) break;
+                    // Newest first: the processings being waited for are usually on the first page.
+                    await foreach (var fresh in _client.GetProcessingsAsync(project.Key, null, _pageSize, newestFirst: true, cancel).ConfigureAwait(false))
+                    {
+                        if (!wanted.TryGetValue(fresh.Id, out var known)) continue;
+                        // Listings may omit meta; keep what the create or a GET returned.
+                        fresh.Meta ??= known.Meta;
+                        found.Add(fresh);
+                        wanted.Remove(fresh.Id);
+                        if (wanted.Count == 0) break;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not MapflowAuthenticationException)
+                {
+                    MapflowLog.Warning($"The listing of project {project.Key} failed ({e.Message}); reading its {wanted.Count} pending processing(s) one by one instead.");
                 }
             }
-            foreach (var missing in wanted.Values)
+            using var gate = new SemaphoreSlim(ConcurrentReads);
+            await Task.WhenAll(wanted.Values.Select(async missing =>
             {
+                await gate.WaitAsync(cancel).ConfigureAwait(false);
                 try
                 {
                     found.Add(await _client.GetProcessingAsync(missing.Id, cancel).ConfigureAwait(false));
                 }
                 catch (MapflowApiException e) when (e is not MapflowAuthenticationException && !RetryPolicy.IsTransient(e.StatusCode))
                 {
-                    lost(missing, e);
+                    gone.Add((missing, e));
                 }
-            }
+                finally
+                {
+                    gate.Release();
+                }
+            })).ConfigureAwait(false);
         }
-        return found;
+        foreach (var (processing, reason) in gone) lost(processing, reason);
+        return found.ToList();
     }
 }

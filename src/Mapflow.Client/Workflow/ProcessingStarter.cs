@@ -31,13 +31,21 @@ public sealed class StartResult
 
 /// <summary>
 /// Starts processings at most once per key. Before creating, it looks for the key among the project's processings
-/// (an index read once, then the server asked again just before paying); after a create with an unclear outcome
-/// (lost answer, timeout, 5xx) it waits, looks again and creates only if the key is still absent; a look-up that
-/// fails is itself an unclear outcome. Lists may omit meta, so candidates are narrowed by name and confirmed with
-/// one GET each.
+/// (an index read once, then the server asked again just before paying). A create is sent again only when the
+/// answer proves nothing was made (429, 408, a connection refused before the request left); after any other failure
+/// (no answer, a timeout, a 5xx, a body that cannot be read) the server may still be making it, so it is only looked
+/// up, for <see cref="MapflowTimeouts.CreateConfirm"/>, and then reported as unconfirmed. Lists may omit meta, so
+/// candidates are narrowed by name and confirmed with one GET each.
 /// </summary>
 public sealed class ProcessingStarter
 {
+    // Listings may show a processing with the server's clock, which may be behind ours; scans after a create reach
+    // this far before it was sent, and never more than ScanLimit processings.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan MaxLookUpInterval = TimeSpan.FromSeconds(15);
+    private const int ScanLimit = 1000;
+    private const int PageSize = 100;
+
     private readonly MapflowClient _client;
     private readonly Guid _projectId;
     private readonly SemaphoreSlim _indexLock = new(1, 1);
@@ -49,59 +57,124 @@ public sealed class ProcessingStarter
         _projectId = projectId;
     }
 
-    // Listings may show a processing with the server's clock, which may be behind ours; the scan after an unclear
-    // create reaches this far before the create was sent, and never more than ScanLimit processings.
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(15);
-    private const int ScanLimit = 1000;
-    private const int PageSize = 100;
-
     /// <summary>The processing this request already made in the project, found by the key in its meta; null if none.</summary>
     public Task<Processing?> FindAsync(ProcessingRequest request, CancellationToken cancel) =>
         FindInIndexAsync(request.Name, KeyOf(request), cancel);
 
     /// <summary>
     /// Asks the server again, just before paying: the project's processings of this name (the listing's terms
-    /// filter), so a processing made since the index was read, or missed by a page shifting under it, is found.
+    /// filter), so a processing made since the index was read (by another run, too), or missed by a page shifting
+    /// under it, is found.
     /// </summary>
     public Task<Processing?> LookUpAsync(ProcessingRequest request, CancellationToken cancel) =>
         LookUpAsync(request.Name, KeyOf(request), createdSince: null, cancel);
 
     /// <summary>
-    /// Creates the processing. After an unclear outcome it looks the key up and creates again only when the
-    /// server has no processing with it, so one call never yields two processings.
+    /// Creates the processing; one call never sends a create twice unless the server proved the first was not made.
     /// </summary>
+    /// <exception cref="StartUnconfirmedException">The outcome stayed unclear: no processing with the key appeared in time.</exception>
     public async Task<StartResult> CreateAsync(ProcessingRequest request, CancellationToken cancel)
     {
         var key = KeyOf(request);
-        var sent = DateTimeOffset.UtcNow;
-        var retry = new OperationRetry(_client.Options, IsUnclear, GraceBeforeLookUp,
+        var sent = _client.Options.TimeProvider.GetUtcNow();
+        var retry = new OperationRetry(_client.Options, ProvesNothingWasMade, e => (e as MapflowApiException)?.RetryAfter,
             (e, n, delay) => MapflowLog.Verbose(
-                $"Create of '{request.Name}' had an unclear outcome ({e.Message}); looking it up by its key in {delay.TotalSeconds:0.0} s before sending it again (retry {n} of {_client.Options.Retry.MaxRetries})."));
-        return await retry.ExecuteAsync(async attempt =>
+                $"The create of '{request.Name}' was turned away before anything was made ({e.Message}); sending it again in {delay.TotalSeconds:0.0} s (retry {n} of {_client.Options.Retry.MaxRetries})."));
+        try
         {
-            // After an unclear outcome the server may have made it: look first, and send again only if it is absent.
-            if (attempt.Number > 0 && await LookUpAsync(request.Name, key, sent, attempt.Cancel).ConfigureAwait(false) is { } made)
-                return new StartResult(made, StartOutcome.Recovered);
-            return new StartResult(await _client.CreateProcessingAsync(request, attempt.Cancel).ConfigureAwait(false), StartOutcome.Created);
-        }, cancel).ConfigureAwait(false);
+            return new StartResult(await retry.ExecuteAsync(attempt => _client.CreateProcessingAsync(request, attempt.Cancel), cancel).ConfigureAwait(false),
+                StartOutcome.Created);
+        }
+        catch (Exception e) when (IsUnclear(e) && !cancel.IsCancellationRequested)
+        {
+            return new StartResult(await ConfirmAsync(request, key, sent, e, cancel).ConfigureAwait(false), StartOutcome.Recovered);
+        }
     }
 
     /// <summary>
-    /// The least wait before looking a failed create up. A timed-out create may still be under way on the server, so it
-    /// gets as long again as we waited for it; a look-up any sooner could miss it and pay twice (qgis#283).
+    /// Looks for what an unclear create may have made, again and again, for CreateConfirm. A timed-out create may
+    /// still be under way on the server, so the first look waits as long again as the create did (qgis#283).
     /// </summary>
-    private TimeSpan? GraceBeforeLookUp(Exception e) =>
-        e is TimeoutException ? _client.Options.Timeouts.Create : (e as MapflowApiException)?.RetryAfter;
+    private async Task<Processing> ConfirmAsync(ProcessingRequest request, string key, DateTimeOffset sent, Exception outcome, CancellationToken cancel)
+    {
+        var clock = _client.Options.TimeProvider;
+        var window = _client.Options.Timeouts.CreateConfirm;
+        var deadline = clock.GetUtcNow() + window;
+        var wait = outcome is TimeoutException ? _client.Options.Timeouts.Create : (outcome as MapflowApiException)?.RetryAfter ?? _client.Options.Retry.BaseDelay;
+        MapflowLog.Verbose($"The create of '{request.Name}' had an unclear outcome ({outcome.Message}); it is not sent again, but looked up by its key for up to {window.TotalSeconds:0.#} s.");
+        while (true)
+        {
+            var left = deadline - clock.GetUtcNow();
+            if (left > TimeSpan.Zero) await clock.Delay(wait < left ? wait : left, cancel).ConfigureAwait(false);
+            try
+            {
+                if (await LookUpAsync(request.Name, key, sent, cancel).ConfigureAwait(false) is { } made)
+                {
+                    MapflowLog.Verbose($"'{request.Name}': the create's answer was lost, but processing {made.Id} was found by its key; not created again.");
+                    return made;
+                }
+            }
+            catch (Exception e) when (IsUnclear(e) && !cancel.IsCancellationRequested)
+            {
+                MapflowLog.Verbose($"Looking '{request.Name}' up failed ({e.Message}); trying again.");
+            }
+            if (clock.GetUtcNow() >= deadline) throw new StartUnconfirmedException(request.Name, window, outcome);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, MaxLookUpInterval.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// Other processings with the key of one this run created, made at about the same time by another run that this
+    /// machine's lock does not cover (another machine, another user profile). Read once after the run's creates: the
+    /// newest processings back to <paramref name="since"/>, the same-named ones confirmed by their key.
+    /// </summary>
+    public async Task<IReadOnlyList<(Processing Ours, Processing Twin)>> FindTwinsAsync(IReadOnlyCollection<Processing> created, DateTimeOffset since,
+        CancellationToken cancel)
+    {
+        var ours = created.Where(p => p.ClientKey != null).GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var twins = new List<(Processing, Processing)>();
+        if (ours.Count == 0) return twins;
+        var mine = new HashSet<Guid>(created.Select(p => p.Id));
+        var scanned = 0;
+        var candidates = new List<Processing>();
+        await foreach (var p in _client.GetProcessingsAsync(_projectId, null, PageSize, newestFirst: true, cancel).ConfigureAwait(false))
+        {
+            if (p.Created < since - ClockSkew || ++scanned > ScanLimit) break;
+            if (!mine.Contains(p.Id) && ours.ContainsKey(p.Name)) candidates.Add(p);
+        }
+        foreach (var candidate in candidates)
+        {
+            var full = candidate.Meta != null ? candidate : await _client.GetProcessingAsync(candidate.Id, cancel).ConfigureAwait(false);
+            if (ours[candidate.Name].FirstOrDefault(o => o.ClientKey == full.ClientKey) is { } twinOf) twins.Add((twinOf, full));
+        }
+        return twins;
+    }
 
     private static string KeyOf(ProcessingRequest request) =>
         request.Meta != null && request.Meta.TryGetValue(ProcessingStatus.ClientKeyMeta, out var key) && key != null
             ? key
             : throw new ArgumentException("The request carries no start key in meta.", nameof(request));
 
+    /// <summary>Answers that prove the create was not made, and that a later try may get past: worth sending again.</summary>
+    private static bool ProvesNothingWasMade(Exception e) =>
+        e is MapflowApiException { StatusCode: (System.Net.HttpStatusCode)429 or System.Net.HttpStatusCode.RequestTimeout }
+        || e is MapflowConnectionException && NeverLeft(e);
+
+    /// <summary>The request never reached a server: the connection was refused, or the name did not resolve.</summary>
+    private static bool NeverLeft(Exception e)
+    {
+        for (var inner = e.InnerException; inner != null; inner = inner.InnerException)
+            if (inner is System.Net.Sockets.SocketException socket)
+                return socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+                    or System.Net.Sockets.SocketError.NoData or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.NetworkUnreachable;
+        return false;
+    }
+
     /// <summary>Failures after which the server may or may not have created the processing.</summary>
     private static bool IsUnclear(Exception e) =>
-        e is MapflowConnectionException or TimeoutException or MapflowResponseException or IOException or HttpRequestException
-        || e is MapflowApiException api && RetryPolicy.IsTransient(api.StatusCode);
+        e is TimeoutException or MapflowResponseException or IOException or HttpRequestException
+        || e is MapflowConnectionException && !NeverLeft(e)
+        || e is MapflowApiException api && RetryPolicy.IsTransient(api.StatusCode) && !ProvesNothingWasMade(api);
 
     private async Task<Processing?> FindInIndexAsync(string name, string key, CancellationToken cancel)
     {

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Mapflow.Emulator.Faults;
@@ -69,8 +71,59 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
             case FaultKind.Slow:
                 await RunThrottledAsync(context, fault.BytesPerSecond);
                 break;
+            case FaultKind.Echo:
+                context.Response.StatusCode = fault.Status;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(Echoed(context.Request));
+                break;
+            case FaultKind.UnreadableItem:
+                var answer = JsonNode.Parse(await RunBufferedAsync(context));
+                if ((answer is JsonArray ? answer : answer?["results"]) is JsonArray { Count: > 0 } items)
+                    items[0]!["id"] = "not-a-uuid";
+                var mangled = Encoding.UTF8.GetBytes(answer?.ToJsonString(Json.Options) ?? "null");
+                context.Response.ContentLength = mangled.Length;
+                await context.Response.Body.WriteAsync(mangled);
+                break;
         }
     }
+
+    /// <summary>
+    /// A shape-1 error body that echoes the request's credentials everywhere it can: in the message with the token
+    /// wrapped over lines as a long header may be, in params as they came, nested in an object, with every character
+    /// JSON-escaped, and decoded (email:secret, the secret alone).
+    /// </summary>
+    private static string Echoed(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var token = header.Split(' ', 2) is [_, var t] ? t : header;
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+        }
+        catch (FormatException)
+        {
+            decoded = token;
+        }
+        var secret = decoded.Contains(':') ? decoded[(decoded.IndexOf(':') + 1)..] : decoded;
+        var wrapped = "Basic " + string.Join("\n", token.Chunk(16).Select(c => new string(c)));
+        var body = new JsonObject
+        {
+            ["code"] = "BAD_REQUEST",
+            ["message"] = $"Rejected request {request.Method} {request.Path} (user {decoded}); Authorization: {wrapped}",
+            ["params"] = new JsonObject
+            {
+                ["authorization"] = header,
+                ["credentials"] = decoded,
+                ["escaped"] = EscapedPlaceholder,
+                ["request"] = new JsonObject { ["headers"] = new JsonObject { ["Authorization"] = wrapped }, ["password"] = secret },
+            },
+        };
+        // Every character of the token as a \u escape, as some JSON writers put it.
+        return body.ToJsonString(Json.Options).Replace($"\"{EscapedPlaceholder}\"", "\"" + string.Concat(token.Select(c => $"\\u{(int)c:x4}")) + "\"");
+    }
+
+    private const string EscapedPlaceholder = "@escaped-token@";
 
     private static void Abort(HttpContext context)
     {

@@ -11,8 +11,10 @@ namespace Mapflow.PowerShell.Commands;
 
 /// <summary>
 /// Base of the Mapflow cmdlets that do network work. That work runs on the thread pool; everything it wants to write
-/// (objects, errors, progress, verbose lines, ShouldProcess questions) is queued and performed here,
-/// on the pipeline thread. StopProcessing (Ctrl+C) cancels the work's token.
+/// (objects, errors, progress, verbose lines) is queued and performed here, on the pipeline thread, whenever the
+/// cmdlet has it. Nothing here lets a worker wait for the pipeline thread: ShouldProcess and anything else that
+/// needs it are asked in ProcessRecord or EndProcessing before the background work starts, because an upstream
+/// cmdlet may hold the thread for as long as it runs. StopProcessing (Ctrl+C) cancels the work's token.
 /// </summary>
 public abstract class MapflowCmdlet : PSCmdlet, IDisposable
 {
@@ -127,20 +129,6 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
     {
         if (ErrorRecords.IsFatal(exception)) throw new FatalFailure(exception, target);
         QueueError(ErrorRecords.From(exception, target));
-    }
-
-    /// <summary>Asks ShouldProcess on the pipeline thread for work running elsewhere.</summary>
-    protected Task<bool> ShouldProcessAsync(string target, string action)
-    {
-        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        // A stop, a failure or a downstream Select -First must release a worker waiting for an answer.
-        var registration = _stop.Token.Register(() => answer.TrySetCanceled());
-        Post(() =>
-        {
-            if (!_stop.IsCancellationRequested) answer.TrySetResult(ShouldProcess(target, action));
-        });
-        answer.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
-        return answer.Task;
     }
 
     private void ObserveFinished()

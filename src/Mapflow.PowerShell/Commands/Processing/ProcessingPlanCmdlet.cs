@@ -94,6 +94,14 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     protected (MapflowSession Session, Account Account, Project Project, Model Model, IReadOnlyList<PlannedStart> Plan) PlanRun()
     {
         var session = ResolveSession();
+        // A failed project look-up leaves $null in its variable; spending that run in the Default project would be
+        // a quiet wrong-doing. The Default project is used only when -Project is not given at all.
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Project)) && IsNothing(Project))
+        {
+            ThrowTerminatingError(ErrorRecords.Create("Mapflow.InvalidArgument", ErrorCategory.InvalidArgument, null,
+                "-Project was given, but it is empty or null (did the Get-MapflowProject that set it find nothing?). Nothing was started. " +
+                "Pass a project, its id or its name; leave -Project out to use the Default project."));
+        }
         Account account = null!;
         Project project = null!;
         var settings = new StartSettings { Name = ParameterSetName == ByGeometry ? Name ?? "Processing" : Name, Zoom = Zoom, AppVersion = ModuleVersion };
@@ -105,10 +113,12 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
             settings.Provider = ResolveProvider(account);
         });
         settings.ProjectId = project.Id;
+        if (Project is null)
+            WriteVerbose($"No -Project: using the Default project '{project.Name}' ({project.Id}).");
         settings.Blocks = ResolveBlocks(settings.Model);
         settings.MaxAoisPerProcessing = account.EffectiveMaxAoisPerProcessing;
         settings.AoiAreaLimit = project.User?.AoiAreaLimit is > 0 ? project.User.AoiAreaLimit : null;
-        settings.AoiAreaLimitSource = $"the limit per processing of project '{project.Name}', its owner's user.aoiAreaLimit";
+        settings.AoiAreaLimitSource = $"the limit per processing of project '{project.Name}' (its owner's user.aoiAreaLimit)";
         if (settings.AoiAreaLimit is null)
             WriteVerbose($"Project '{project.Name}' states no area limit per processing (user.aoiAreaLimit); only the server checks the area.");
         settings.GroupSize = Group ? settings.MaxAoisPerProcessing : GroupSize;
@@ -145,6 +155,14 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         WaitForAll();
         return costs;
     }
+
+    private static bool IsNothing(object? value) => (value is PSObject ps ? ps.BaseObject : value) switch
+    {
+        null => true,
+        string text => string.IsNullOrWhiteSpace(text),
+        System.Collections.ICollection { Count: 0 } => true,
+        _ => false,
+    };
 
     private Aoi ReadGeometry()
     {

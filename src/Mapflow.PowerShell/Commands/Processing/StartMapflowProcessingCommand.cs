@@ -12,16 +12,24 @@ namespace Mapflow.PowerShell.Commands;
 /// time. Every start carries a key of its content in meta; a processing already made with that key is emitted
 /// instead of paying twice. Processings are emitted as their starts complete, not in input order.
 /// </summary>
+/// <remarks>
+/// In steps, so that nothing waits for the pipeline thread from a worker: the plan and its look-ups, then (on the
+/// pipeline thread) the budget and ShouldProcess for each start, then the creates in the background. Runs on one
+/// machine take turns per project (<see cref="StartLock"/>); after the creates, twins made by another runner
+/// elsewhere are reported.
+/// </remarks>
 [Cmdlet(VerbsLifecycle.Start, "MapflowProcessing", DefaultParameterSetName = ByAoi, SupportsShouldProcess = true)]
 [OutputType(typeof(Processing))]
 public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 {
     private const int ProgressId = 0x4D45;
-    private const string Activity = "Starting Mapflow processings";
     private readonly string _runSalt = Guid.NewGuid().ToString("N");
-    private readonly object _budgetLock = new();
+    private readonly List<Processing> _created = new();
+    private const string Activity = "Starting Mapflow processings";
+    private string _project = "";
     private int _started;
     private double _reserved;
+    private double? _budget;
     private int _overBudget;
 
     /// <summary>Create even when a processing with the same content already exists in the project.</summary>
@@ -37,113 +45,156 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 
     protected override void EndProcessing()
     {
-        var (session, account, _, model, plan) = PlanRun();
+        var (session, account, project, model, plan) = PlanRun();
         if (plan.Count == 0) return;
-
-        var whatIf = IsWhatIf;
+        _project = project.Name;
         var credits = account.BillsCredits ? account.RemainingCredits : null;
-        var starter = new ProcessingStarter(session.Client, plan[0].Request.ProjectId!.Value);
-        if (whatIf)
+        var starter = new ProcessingStarter(session.Client, project.Id);
+        if (IsWhatIf)
         {
-            // A re-run pays only for what was not started yet, so the estimate leaves those out.
-            var existing = Force ? new Dictionary<PlannedStart, Processing>() : FindExisting(starter, plan);
-            var toStart = plan.Where(p => !existing.ContainsKey(p)).ToList();
-            var estimates = EstimateCosts(session, toStart);
-            foreach (var start in plan)
-            {
-                if (existing.TryGetValue(start, out var found))
-                    WriteInformation(new HostInformationMessage { Message = $"What if: '{start.Name}' was already started as {found.Id}; it would not be started again." }, new[] { "PSHOST" });
-                else if (estimates.TryGetValue(start, out var estimate))
-                    ShouldProcess(start.Name, Describe(model, start, estimate));
-            }
-            WriteSummary(toStart.Where(estimates.ContainsKey).ToList(), estimates, credits, existing.Count);
+            WhatIf(session, project, model, plan, starter, credits);
             return;
         }
 
-        // Estimates cost a request per processing, so they are made only when a decision needs them.
-        var costs = MaxCredits != null ? EstimateCosts(session, plan) : null;
-        // Without -MaxCredits nothing is estimated; the server itself refuses a start the balance cannot pay.
-        var budget = MaxCredits is { } max ? Math.Min(max, credits ?? double.MaxValue) : (double?)null;
-        foreach (var start in plan)
+        var since = DateTimeOffset.UtcNow;
+        StartLock startLock = null!;
+        Run(async cancel => startLock = await StartLock.AcquireAsync(session.ApiUrl, session.Email, project.Id,
+            path => QueueVerbose($"Another run is starting processings in project '{project.Name}' on this machine; waiting for it to finish (lock {path})."),
+            cancel).ConfigureAwait(false));
+        using (startLock)
         {
-            double? cost = costs is null ? null : costs.TryGetValue(start, out var c) ? c : -1;
-            // Its estimate failed (the error is written): under a budget it cannot be started safely.
-            if (cost == -1) continue;
-            Start(async cancel =>
+            // Read under the lock, so a run that waited sees everything the run before it made.
+            var existing = Force ? new Dictionary<PlannedStart, Processing>() : FindExisting(starter, plan);
+            // Estimates cost a request per processing, so they are made only when a decision needs them; without
+            // -MaxCredits the server itself refuses a start the balance cannot pay.
+            var toPrice = plan.Where(p => !existing.ContainsKey(p)).ToList();
+            var costs = MaxCredits != null ? EstimateCosts(session, toPrice) : null;
+            _budget = MaxCredits is { } max ? Math.Min(max, credits ?? double.MaxValue) : null;
+
+            foreach (var start in plan)
             {
-                try
+                if (existing.TryGetValue(start, out var found))
                 {
-                    if (!Force && await starter.FindAsync(start.Request, cancel).ConfigureAwait(false) is { } existing)
-                    {
-                        QueueVerbose($"'{start.Name}' was already started as {existing.Id}; not starting it again (use -Force to start anyway).");
-                        Started(existing, plan.Count);
-                        return;
-                    }
-                    if (!Reserve(cost, budget, start)) return;
-                    if (!await ShouldProcessAsync(start.Name, Describe(model, start, cost)).ConfigureAwait(false))
-                    {
-                        Release(cost);
-                        return;
-                    }
-                    StartResult result;
+                    WriteVerbose($"'{start.Name}' was already started as {found.Id}; not starting it again (use -Force to start anyway).");
+                    Started(found, plan.Count);
+                    continue;
+                }
+                double? cost = costs is null ? null : costs.TryGetValue(start, out var c) ? c : -1;
+                // Its estimate failed (the error is written): under a budget it cannot be started safely.
+                if (cost == -1 || !Reserve(cost, start)) continue;
+                // Asked here, on the pipeline thread, before the background work: a worker never waits for it.
+                if (!ShouldProcess(start.Name, Describe(model, start, cost)))
+                {
+                    Release(cost);
+                    continue;
+                }
+                Start(async cancel =>
+                {
                     try
                     {
-                        result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
+                        if (!Force && await starter.LookUpAsync(start.Request, cancel).ConfigureAwait(false) is { } made)
+                        {
+                            QueueVerbose($"'{start.Name}' was started as {made.Id} since this run read the project; not starting it again.");
+                            Post(() => Started(made, plan.Count));
+                            return;
+                        }
+                        var result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
+                        Post(() =>
+                        {
+                            if (result.Outcome == StartOutcome.Created) _created.Add(result.Processing);
+                            Started(result.Processing, plan.Count);
+                        });
                     }
                     catch (MapflowApiException e) when ((int)e.StatusCode < 500)
                     {
                         // Refused outright, so nothing was charged for it.
-                        Release(cost);
-                        throw;
+                        Post(() => Release(cost));
+                        QueueFailure(e, Target(start));
                     }
-                    if (result.Outcome == StartOutcome.Recovered)
-                        QueueVerbose($"'{start.Name}': the create's answer was lost, but processing {result.Processing.Id} was found by its key; not created again.");
-                    Started(result.Processing, plan.Count);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, start.Aois.Count == 1 ? start.Aois[0] : start.Aois);
-                }
-            });
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        QueueFailure(e, Target(start));
+                    }
+                });
+            }
+            WaitForAll();
+            ReportTwins(starter, since);
         }
-        WaitForAll();
         WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         if (_overBudget > 0)
-            WriteWarning($"{_overBudget} of {plan.Count} processing(s) were not started to stay within {budget} credits; run the command again with a larger -MaxCredits (or after a top-up) to start them.");
+            WriteWarning($"{_overBudget} of {plan.Count} processing(s) were not started to stay within {_budget} credits; run the command again with a larger -MaxCredits (or after a top-up) to start them.");
     }
 
-    private void Started(Processing processing, int total) => Post(() =>
+    private void WhatIf(MapflowSession session, Project project, Model model, IReadOnlyList<PlannedStart> plan, ProcessingStarter starter, double? credits)
+    {
+        // A re-run pays only for what was not started yet, so the estimate leaves those out.
+        var existing = Force ? new Dictionary<PlannedStart, Processing>() : FindExisting(starter, plan);
+        var toStart = plan.Where(p => !existing.ContainsKey(p)).ToList();
+        var estimates = EstimateCosts(session, toStart);
+        foreach (var start in plan)
+        {
+            if (existing.TryGetValue(start, out var found))
+                WriteInformation(new HostInformationMessage { Message = $"What if: '{start.Name}' was already started as {found.Id}; it would not be started again." }, new[] { "PSHOST" });
+            else if (estimates.TryGetValue(start, out var estimate))
+                ShouldProcess(start.Name, Describe(model, start, estimate));
+        }
+        WriteSummary(project, toStart.Where(estimates.ContainsKey).ToList(), estimates, credits, existing.Count);
+    }
+
+    private static object Target(PlannedStart start) => start.Aois.Count == 1 ? start.Aois[0] : start.Aois;
+
+    /// <summary>Pipeline thread only.</summary>
+    private void Started(Processing processing, int total)
     {
         _started++;
-        WriteProgress(new ProgressRecord(ProgressId, Activity, $"{_started} of {total} started or found") { PercentComplete = _started * 100 / total });
+        WriteProgress(new ProgressRecord(ProgressId, Activity, $"{_started} of {total} started or found in project '{_project}'") { PercentComplete = _started * 100 / total });
         WriteObject(processing);
-    });
+    }
 
-    /// <summary>Takes the estimate out of the budget, or refuses (once with an error, then silently counted) when it does not fit.</summary>
-    private bool Reserve(double? cost, double? budget, PlannedStart start)
+    /// <summary>
+    /// Says loudly which of this run's new processings have a twin with the same key that another runner made at the
+    /// same time (on another machine: runs on this one take turns). Both are paid for; nothing is deleted.
+    /// </summary>
+    private void ReportTwins(ProcessingStarter starter, DateTimeOffset since)
     {
-        if (cost is null || budget is null) return true;
-        lock (_budgetLock)
+        if (_created.Count == 0) return;
+        var created = _created.ToList();
+        Run(async cancel =>
         {
-            if (_overBudget == 0 && _reserved + cost <= budget)
+            try
             {
-                _reserved += cost.Value;
-                return true;
+                foreach (var (ours, twin) in await starter.FindTwinsAsync(created, since, cancel).ConfigureAwait(false))
+                    QueueWarning($"'{ours.Name}' was started twice at the same time, by this run ({ours.Id}) and by another runner ({twin.Id}), " +
+                                 "probably on another machine; both are paid for. Delete one of them in the web app if you do not need both.");
             }
-            if (_overBudget++ == 0)
+            catch (Exception e) when (e is not OperationCanceledException && !ErrorRecords.IsFatal(e))
             {
-                var why = MaxCredits is { } max && budget == max ? $"-MaxCredits {max}" : $"the {budget} credits left on the account";
-                QueueError(ErrorRecords.Create("Processing.BudgetExceeded", ErrorCategory.LimitsExceeded, start.Request.Name,
-                    $"Starting '{start.Name}' ({cost} credits) would take this run to {_reserved + cost} credits, past {why}; it and the processings after it were not started."));
+                QueueWarning($"Could not check for processings another runner started at the same time ({e.Message}).");
             }
-            return false;
+        });
+    }
+
+    /// <summary>Takes the estimate out of the budget, or refuses (once with an error, then silently counted) when it does not fit. Pipeline thread only.</summary>
+    private bool Reserve(double? cost, PlannedStart start)
+    {
+        if (cost is null || _budget is not { } budget) return true;
+        if (_overBudget == 0 && _reserved + cost <= budget)
+        {
+            _reserved += cost.Value;
+            return true;
         }
+        if (_overBudget++ == 0)
+        {
+            var why = MaxCredits is { } max && budget == max ? $"-MaxCredits {max}" : $"the {budget} credits left on the account";
+            WriteError(ErrorRecords.Create("Processing.BudgetExceeded", ErrorCategory.LimitsExceeded, start.Request.Name,
+                $"Starting '{start.Name}' ({cost} credits) would take this run to {_reserved + cost} credits, past {why}; it and the processings after it were not started."));
+        }
+        return false;
     }
 
     private void Release(double? cost)
     {
-        if (cost is null) return;
-        lock (_budgetLock) _reserved -= cost.Value;
+        if (cost is { } c) _reserved -= c;
     }
 
     private static string Describe(Model model, PlannedStart start, double? cost) =>
@@ -165,10 +216,11 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         return existing;
     }
 
-    private void WriteSummary(IReadOnlyList<PlannedStart> plan, IReadOnlyDictionary<PlannedStart, double> costs, double? credits, int alreadyStarted)
+    private void WriteSummary(Project project, IReadOnlyList<PlannedStart> plan, IReadOnlyDictionary<PlannedStart, double> costs, double? credits, int alreadyStarted)
     {
         var total = costs.Values.Sum();
-        var text = $"What if: {plan.Count} processing(s), {plan.Sum(p => p.Aois.Count)} AOI(s), {plan.Sum(p => p.AreaKm2):0.###} km², {total} credits" +
+        var text = $"What if: {plan.Count} processing(s) in project '{project.Name}'{(project.IsDefault ? " (the Default project)" : "")}, " +
+                   $"{plan.Sum(p => p.Aois.Count)} AOI(s), {plan.Sum(p => p.AreaKm2):0.###} km², {total} credits" +
                    (alreadyStarted > 0 ? $" ({alreadyStarted} already started, not counted)" : "") +
                    (credits is null ? "." : $"; {credits} credits left on the account{(total > credits ? " — NOT ENOUGH" : "")}.");
         WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST" });

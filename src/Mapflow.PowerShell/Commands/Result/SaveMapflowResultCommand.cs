@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,6 +15,11 @@ namespace Mapflow.PowerShell.Commands;
 /// or per AOI with -PerAoi, listed in mapflow-manifest.json), or merged into one file with -Merge. Every file is
 /// renamed into place only once complete; a file that is already there is skipped unless -Force.
 /// </summary>
+/// <remarks>
+/// Each input is checked and ShouldProcess asked in ProcessRecord, on the pipeline thread, before its download
+/// starts in the background: an upstream Wait-MapflowProcessing may hold the thread for hours, and a result it
+/// has written must reach the disk meanwhile.
+/// </remarks>
 [Cmdlet(VerbsData.Save, "MapflowResult", DefaultParameterSetName = ObjectToFolder, SupportsShouldProcess = true)]
 [OutputType(typeof(SavedResult))]
 public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
@@ -25,7 +31,10 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     private const int ProgressId = 0x4D53;
     private readonly List<SavedResult> _saved = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _targets = new(StringComparer.Ordinal);
+    private readonly DateTime _runStart = DateTime.UtcNow;
+    private IReadOnlyDictionary<string, ManifestEntry> _manifest = new Dictionary<string, ManifestEntry>();
     private long _bytes;
+    private int _downloads;
     private readonly SemaphoreSlim _mergeLock = new(1, 1);
     private MapflowSession? _session;
     private ResultDownloader? _downloader;
@@ -81,6 +90,11 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         _downloader = new ResultDownloader(_session.Client);
         var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Merging ? Merge : Path);
         _folder = Merging ? System.IO.Path.GetDirectoryName(target)! : target;
+        if (!Merging) CheckFolder(target);
+        foreach (var stale in PartialFiles.RemoveStale(_folder, _runStart))
+            WriteVerbose($"Removed '{stale}', left by an earlier save that was stopped before it could clean up.");
+        _manifest = ResultManifest.Read(System.IO.Path.Combine(_folder, ResultManifest.FileName))
+            .GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         if (Merging)
         {
             if (File.Exists(target) && !Force)
@@ -95,20 +109,83 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         SetThrottle(ThrottleLimit);
     }
 
+    /// <summary>-Path names the folder for the files; a file there, or a name of a result file, is a mistake worth saying so.</summary>
+    private void CheckFolder(string folder)
+    {
+        var extension = System.IO.Path.GetExtension(folder);
+        if (File.Exists(folder) || !Directory.Exists(folder) && (extension.Equals(".geojson", StringComparison.OrdinalIgnoreCase)
+                || extension.Equals(".json", StringComparison.OrdinalIgnoreCase) || extension.Equals(".gpkg", StringComparison.OrdinalIgnoreCase)))
+        {
+            ThrowTerminatingError(ErrorRecords.Create("Mapflow.InvalidArgument", ErrorCategory.InvalidArgument, Path,
+                $"-Path must be a folder, for one file per result; '{folder}' {(File.Exists(folder) ? "is a file" : "looks like a file name")}. " +
+                "To write all results into one file, use -Merge."));
+        }
+    }
+
     protected override void ProcessRecord()
     {
         if (Merging && _merge is null) return;
         if (ParameterSetName is IdToFolder or IdToMerge)
-            foreach (var id in Id) Start(cancel => SaveByIdAsync(id, cancel));
+        {
+            foreach (var id in Id)
+            {
+                if (!ShouldProcess($"processing {id}", $"Save its result {(Merging ? "into " + Merge : "in " + _folder)}")) continue;
+                Begin(cancel => SaveByIdAsync(id, cancel));
+            }
+        }
         else
-            foreach (var processing in InputObject) Start(cancel => SaveAsync(processing, cancel));
+        {
+            foreach (var processing in InputObject) Gate(processing);
+        }
         PumpReady();
     }
+
+    /// <summary>On the pipeline thread: what to do with one processing, asked before anything starts in the background.</summary>
+    private void Gate(Processing processing)
+    {
+        if (NoResultError(processing) is { } refusal)
+        {
+            WriteError(refusal);
+            return;
+        }
+        if (Merging)
+        {
+            Begin(cancel => SaveAsync(processing, cancel));
+            return;
+        }
+        if (PerAoi)
+        {
+            if (ShouldProcess(_folder, $"Save the result of each AOI of '{processing.Name}'")) Begin(cancel => SaveAsync(processing, cancel));
+            return;
+        }
+        var path = PathFor(processing.Name, processing.Id);
+        if (!Claim(path)) return;
+        if (File.Exists(path) && !Force)
+        {
+            WriteVerbose($"'{path}' is already there; skipped (use -Force to download again).");
+            Done(SkippedResult(path, processing, null, null));
+            return;
+        }
+        if (ShouldProcess(path, $"Save the result of '{processing.Name}'")) Begin(cancel => SaveAsync(processing, cancel));
+    }
+
+    /// <summary>Starts background work, with the progress bar up from the first download on.</summary>
+    private void Begin(Func<CancellationToken, Task> work)
+    {
+        _downloads++;
+        WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, ProgressText));
+        Start(work);
+    }
+
+    private const string ProgressActivity = "Saving Mapflow results";
+
+    // The number of results to come is unknown while they stream in, so the bar counts instead of filling.
+    private string ProgressText => $"{_downloads} result(s) started, {_saved.Count} file(s) saved or already there, {_bytes / 1048576.0:0.0} MB downloaded";
 
     protected override void EndProcessing()
     {
         WaitForAll();
-        WriteProgress(new ProgressRecord(ProgressId, "Saving Mapflow results", "Done") { RecordType = ProgressRecordType.Completed });
+        WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
         if (_merge != null)
         {
             _merge.Complete();
@@ -145,16 +222,16 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             QueueFailure(e, id);
             return;
         }
-        await SaveAsync(processing, cancel).ConfigureAwait(false);
-    }
-
-    private async Task SaveAsync(Processing processing, CancellationToken cancel)
-    {
         if (NoResultError(processing) is { } refusal)
         {
             QueueError(refusal);
             return;
         }
+        await SaveAsync(processing, cancel).ConfigureAwait(false);
+    }
+
+    private async Task SaveAsync(Processing processing, CancellationToken cancel)
+    {
         try
         {
             // A merge needs the AOI of each feature, so it splits grouped processings too.
@@ -175,6 +252,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         }
     }
 
+    /// <summary>One file of a result: skipped when it is there already (a file Gate did not see: per AOI, or by -Id).</summary>
     private async Task SaveOneAsync(Processing processing, Guid? aoiId, string? aoiName, CancellationToken cancel)
     {
         if (Merging)
@@ -182,27 +260,22 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             await MergeOneAsync(processing, aoiId, aoiName, cancel).ConfigureAwait(false);
             return;
         }
-        var path = System.IO.Path.Combine(_folder, SafeFileName.For(aoiName ?? processing.Name, aoiId ?? processing.Id, Extension));
-        if (!_targets.TryAdd(path, true))
+        var path = PathFor(aoiName ?? processing.Name, aoiId ?? processing.Id);
+        if (aoiId != null || ParameterSetName == IdToFolder)
         {
-            QueueVerbose($"'{path}' is already being saved by this command; the repeated input is skipped.");
-            return;
-        }
-        if (File.Exists(path) && !Force)
-        {
-            QueueVerbose($"'{path}' is already there; skipped (use -Force to download again).");
-            Done(new SavedResult
+            if (!Claim(path)) return;
+            if (File.Exists(path) && !Force)
             {
-                Path = path, ProcessingId = processing.Id, ProcessingName = processing.Name, AoiId = aoiId, AoiName = aoiName,
-                Length = new FileInfo(path).Length, Skipped = true,
-            });
-            return;
+                QueueVerbose($"'{path}' is already there; skipped (use -Force to download again).");
+                Post(() => Done(SkippedResult(path, processing, aoiId, aoiName)));
+                return;
+            }
         }
-        if (!await ShouldProcessAsync(path, $"Save the result of '{aoiName ?? processing.Name}'").ConfigureAwait(false)) return;
         Directory.CreateDirectory(_folder);
         if (!ToGeoPackage)
         {
-            Done(await _downloader!.DownloadAsync(processing, aoiId, aoiName, path, cancel).ConfigureAwait(false));
+            var saved = await _downloader!.DownloadAsync(processing, aoiId, aoiName, path, cancel).ConfigureAwait(false);
+            Post(() => Done(saved));
             return;
         }
         var geoJson = System.IO.Path.Combine(_folder, "." + System.IO.Path.GetFileNameWithoutExtension(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".download.geojson");
@@ -213,12 +286,33 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             saved.Path = path;
             saved.Length = new FileInfo(path).Length;
             saved.Sha256 = ResultDownloader.Sha256Of(path);
-            Done(saved);
+            Post(() => Done(saved));
         }
         finally
         {
             File.Delete(geoJson);
         }
+    }
+
+    private string PathFor(string name, Guid id) => System.IO.Path.Combine(_folder, SafeFileName.For(name, id, Extension));
+
+    /// <summary>Each file once per command, whichever input names it first.</summary>
+    private bool Claim(string path)
+    {
+        if (_targets.TryAdd(path, true)) return true;
+        QueueVerbose($"'{path}' is already being saved by this command; the repeated input is skipped.");
+        return false;
+    }
+
+    /// <summary>A file already there, with its feature count and hash from the manifest when the manifest has it.</summary>
+    private SavedResult SkippedResult(string path, Processing processing, Guid? aoiId, string? aoiName)
+    {
+        var entry = _manifest.TryGetValue(System.IO.Path.GetFileName(path), out var e) ? e : null;
+        return new SavedResult
+        {
+            Path = path, ProcessingId = processing.Id, ProcessingName = processing.Name, AoiId = aoiId, AoiName = aoiName,
+            Length = new FileInfo(path).Length, Skipped = true, FeatureCount = entry?.FeatureCount ?? 0, Sha256 = entry?.Sha256 ?? "",
+        };
     }
 
     /// <summary>Where a merge into a GeoPackage first collects its GeoJSON.</summary>
@@ -281,13 +375,12 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         _mergeLock.Dispose();
     }
 
-    private void Done(SavedResult result) => Post(() =>
+    /// <summary>Pipeline thread only.</summary>
+    private void Done(SavedResult result)
     {
         _saved.Add(result);
         _bytes += result.Skipped ? 0 : result.Length;
-        // The number of results to come is unknown while they stream in, so the bar counts instead of filling.
-        WriteProgress(new ProgressRecord(ProgressId, "Saving Mapflow results",
-            $"{_saved.Count} file(s) saved or already there, {_bytes / 1048576.0:0.0} MB downloaded"));
+        WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, ProgressText));
         WriteObject(result);
-    });
+    }
 }
