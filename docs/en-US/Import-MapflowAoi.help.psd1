@@ -9,11 +9,11 @@ Import-MapflowAoi reads every feature of each file and writes one AOI object per
 
 A reprojected AOI lists "reprojected to WGS84" in its Repairs.
 
-Each feature is checked as Mapflow would: only Polygon and MultiPolygon geometries; no null or empty geometry; closed rings of at least 4 positions; no self-intersections and no holes outside their ring; longitudes within -180..180 and latitudes within -90..90 (which catches files in a projected CRS); no Z or M values; no "crs" member other than WGS84, and a coordinate system that can be converted. Exterior rings are turned counter-clockwise and holes clockwise, as RFC 7946 asks.
+Each feature is checked as Mapflow would: only Polygon and MultiPolygon geometries; no null or empty geometry; closed rings of at least 4 positions; no self-intersections and no holes outside their ring; longitudes within -180..180 and latitudes within -90..90 (which catches files in a projected CRS); no M (measure) values; no "crs" member other than WGS84, and a coordinate system that can be converted. Exterior rings are turned counter-clockwise and holes clockwise, as RFC 7946 asks. Heights (a third value in a position, which RFC 7946 allows) are dropped, because Mapflow works in 2D: the AOI lists "dropped Z" in its Repairs and -Verbose says so.
 
 A feature that fails is a non-terminating error with the id Aoi.<Code> (Aoi.SelfIntersection, Aoi.UnsupportedGeometryType...). It names the file, the feature's 0-based index, its name and the reason, and the other features carry on. The error's TargetObject holds SourcePath, Index, Name, Code and Message. A file that cannot be read at all is skipped with Aoi.FileNotFound, Aoi.UnsupportedFormat or Aoi.UnreadableFile. about_Mapflow_Errors lists every code and what to do.
 
-With -Repair, what can be fixed safely is fixed instead of rejected: heights (Z) are dropped, unclosed rings are closed, self-intersections and bad holes are made valid. Each AOI lists its changes in its Repairs property, -Verbose prints them as they are read, and a warning at the end counts the repaired AOIs. M values, out-of-range coordinates, a GeoJSON "crs" other than WGS84, non-polygons and rings with too few positions are never repaired.
+With -Repair, what can be fixed safely is fixed instead of rejected: unclosed rings are closed, self-intersections and bad holes are made valid. Each AOI lists its changes in its Repairs property, -Verbose prints them as they are read, and a warning at the end counts the AOIs that -Repair changed. M values, out-of-range coordinates, a GeoJSON "crs" other than WGS84, non-polygons and rings with too few positions are never repaired.
 
 Import-MapflowAoi does not check the account's limits (the area of one processing, the polygons per processing); Start-MapflowProcessing and Get-MapflowProcessingCost do, before anything is paid for.
 '@
@@ -21,9 +21,9 @@ Import-MapflowAoi does not check the account's limits (the area of one processin
         Path         = 'The files to read (.geojson, .json, .shp or .gpkg), with wildcards. Paths can be piped as strings. A path that matches nothing gives Aoi.FileNotFound.'
         LiteralPath  = 'The files to read (.geojson, .json, .shp or .gpkg), used exactly as written: no character is a wildcard. Files from Get-ChildItem bind here through their PSPath property.'
         NameProperty = 'The feature property (or shapefile/GeoPackage attribute) that names each AOI, and so by default each processing and result file. Text and numbers (such as OSM ids) are used as they are; a feature without the property, or with an empty value, is named by its 0-based index. Features with the same name stay separate AOIs.'
-        Repair       = 'Fixes what can be fixed safely instead of rejecting the feature: drops Z values, closes unclosed rings, and makes self-intersecting polygons and invalid holes valid.'
+        Repair       = 'Fixes what can be fixed safely instead of rejecting the feature: closes unclosed rings, and makes self-intersecting polygons and invalid holes valid. (Heights are dropped with or without -Repair.)'
     }
-    Outputs     = 'One AOI per valid feature: Name, Index (0-based in its file), Geometry (a 2D Polygon or MultiPolygon in WGS84 longitude/latitude), Properties (the feature''s properties), AreaKm2 (geodesic area), PolygonCount, SourcePath and Repairs (the changes made, such as "closed rings"; "reoriented rings" and "reprojected to WGS84" can appear without -Repair). ToGeoJson() returns the geometry as GeoJSON text.'
+    Outputs     = 'One AOI per valid feature: Name, Index (0-based in its file), Geometry (a 2D Polygon or MultiPolygon in WGS84 longitude/latitude), Properties (the feature''s properties), AreaKm2 (geodesic area), PolygonCount, SourcePath and Repairs (the changes made, such as "closed rings"; "reoriented rings", "dropped Z" and "reprojected to WGS84" can appear without -Repair). ToGeoJson() returns the geometry as GeoJSON text.'
     Examples    = @(
         @{
             Title   = 'Read a file and look at its AOIs'

@@ -56,7 +56,7 @@ namespace Mapflow
 
         /// <summary>
         /// Every change made to the source geometry (see <see cref="AoiRepairs"/>); empty if none. Without -Repair
-        /// only "reoriented rings" and "reprojected to WGS84" can appear.
+        /// only "reoriented rings", "dropped Z" and "reprojected to WGS84" can appear.
         /// </summary>
         public IReadOnlyList<string> Repairs { get; }
 

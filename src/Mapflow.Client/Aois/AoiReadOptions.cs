@@ -6,8 +6,8 @@ namespace Mapflow.Client.Aois
         public string NameProperty { get; set; } = "name";
 
         /// <summary>
-        /// Fix what can be fixed safely: drop Z, close unclosed rings, make self-intersecting polygons and
-        /// bad holes valid. M values, out-of-range coordinates, non-polygons and a foreign CRS are never repaired.
+        /// Fix what can be fixed safely: close unclosed rings, make self-intersecting polygons and bad holes valid.
+        /// M values, out-of-range coordinates, non-polygons and a foreign CRS are never repaired.
         /// </summary>
         public bool Repair { get; set; }
     }

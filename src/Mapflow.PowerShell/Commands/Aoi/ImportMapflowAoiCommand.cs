@@ -34,7 +34,7 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string NameProperty { get; set; } = "name";
 
-    /// <summary>Fix what is safe to fix (self-intersections, Z values, unclosed rings) instead of rejecting the feature.</summary>
+    /// <summary>Fix what is safe to fix (self-intersections, bad holes, unclosed rings) instead of rejecting the feature.</summary>
     [Parameter]
     public SwitchParameter Repair { get; set; }
 
@@ -82,12 +82,12 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
                     continue;
                 }
                 var aoi = result.Aoi!;
-                var safeRepairs = aoi.Repairs.Where(r => r != AoiRepairs.ReorientedRings).ToList();
-                if (safeRepairs.Count > 0)
-                {
+                // Reorienting is routine (RFC 7946 order); dropping heights and reprojecting are worth a line, not a warning.
+                var changes = aoi.Repairs.Where(r => r != AoiRepairs.ReorientedRings).ToList();
+                if (changes.Count > 0)
+                    WriteVerbose($"{file} feature #{aoi.Index} '{aoi.Name}': {string.Join(", ", changes)}.");
+                if (changes.Any(AoiRepairs.NeedsRepair))
                     _repaired++;
-                    WriteVerbose($"{file} feature #{aoi.Index} '{aoi.Name}': {string.Join(", ", safeRepairs)}.");
-                }
                 var output = PSObject.AsPSObject(aoi);
                 output.TypeNames.Insert(0, "Mapflow.Aoi");
                 WriteObject(output);

@@ -1,0 +1,70 @@
+# Import-MapflowAoi on the inputs that used to go wrong quietly: heights, empty input, lost names, bad text,
+# huge features and geometries, and the long non-Latin names that reach result files.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    $script:emulator = Start-ConnectedEmulator
+
+    # A small square near Bukhara as GeoJSON coordinates (PowerShell expands numbers culture-invariantly);
+    # -Height adds its text as further values to every position.
+    function Get-SquareCoordinates([double] $X = 64.1, [double] $Y = 39.7, [double] $Size = 0.005, [string] $Height) {
+        $z = if ($Height) { ",$Height" } else { '' }
+        $corners = @(@($X, $Y), @(($X + $Size), $Y), @(($X + $Size), ($Y + $Size)), @($X, ($Y + $Size)), @($X, $Y))
+        '[[' + (($corners | ForEach-Object { "[$($_[0]),$($_[1])$z]" }) -join ',') + ']]'
+    }
+
+    function New-Feature([hashtable] $Properties = @{}, [string] $Coordinates = (Get-SquareCoordinates)) {
+        $props = $Properties | ConvertTo-Json -Compress
+        "{""type"":""Feature"",""properties"":$props,""geometry"":{""type"":""Polygon"",""coordinates"":$Coordinates}}"
+    }
+
+    # Writes text (or bytes) to a file in TestDrive and returns its path.
+    function New-TestFile([string] $Name, $Content) {
+        $path = Join-Path $TestDrive $Name
+        if ($Content -is [byte[]]) { [IO.File]::WriteAllBytes($path, $Content) }
+        else { [IO.File]::WriteAllText($path, $Content, [Text.UTF8Encoding]::new($false)) }
+        $path
+    }
+
+    function New-Collection([string[]] $Features) { '{"type":"FeatureCollection","features":[' + ($Features -join ',') + ']}' }
+}
+AfterAll {
+    Disconnect-Mapflow
+    Stop-MapflowEmulator $script:emulator
+}
+
+Describe 'Heights (RFC 7946 altitude)' {
+    It 'imports a 3D polygon without -Repair, drops the heights, says so in a verbose line and warns of no repair' {
+        $path = New-TestFile 'hill.geojson' (New-Collection @(New-Feature @{ name = 'Hill' } (Get-SquareCoordinates -Height 512.5)))
+
+        $output = @(Import-MapflowAoi $path -Verbose -ErrorVariable problems -WarningVariable warnings 4>&1)
+
+        $aoi = @($output | Where-Object { $_ -is [Mapflow.Aoi] })
+        $aoi.Count | Should -Be 1
+        $problems.Count | Should -Be 0
+        $warnings.Count | Should -Be 0
+        $aoi[0].Repairs | Should -Be @('dropped Z')
+        $aoi[0].ToGeoJson() | Should -Not -Match '512\.5'
+        ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "$path feature #0 'Hill': dropped Z."
+    }
+
+    It 'sends the polygon in 2D' {
+        Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
+        $path = New-TestFile 'hill.geojson' (New-Collection @(New-Feature @{ name = 'Hill' } (Get-SquareCoordinates -Height 512.5)))
+
+        Import-MapflowAoi $path | Start-MapflowProcessing -Model Buildings | Out-Null
+
+        $create = @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2')
+        $create.Count | Should -Be 1
+        ($create[0].body | ConvertFrom-Json).geometry.coordinates[0] | ForEach-Object { $_.Count | Should -Be 2 }
+    }
+
+    It 'still rejects M (4D) positions with Aoi.MeasureCoordinates, with or without -Repair' {
+        $path = New-TestFile 'measured.geojson' (New-Collection @(New-Feature @{ name = 'Measured' } (Get-SquareCoordinates -Height '512.5,7')))
+
+        foreach ($repair in $false, $true) {
+            $aois = @(Import-MapflowAoi $path -Repair:$repair -ErrorVariable problems -ErrorAction SilentlyContinue)
+            $aois.Count | Should -Be 0
+            $problems.FullyQualifiedErrorId | Should -Be 'Aoi.MeasureCoordinates,Mapflow.PowerShell.Commands.ImportMapflowAoiCommand'
+        }
+    }
+}
