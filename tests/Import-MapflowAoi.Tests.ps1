@@ -68,3 +68,53 @@ Describe 'Heights (RFC 7946 altitude)' {
         }
     }
 }
+
+Describe 'Empty input is not success' {
+    It 'a -Path pattern that matches no file is Aoi.FileNotFound naming the pattern, as Get-Content does' {
+        $pattern = Join-Path $TestDrive 'no-such-*.geojson'
+
+        $aois = @(Import-MapflowAoi $pattern -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $aois.Count | Should -Be 0
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'Aoi.FileNotFound,Mapflow.PowerShell.Commands.ImportMapflowAoiCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be $pattern
+        $problems[0].Exception.Message | Should -BeLike "*$pattern*"
+    }
+
+    It 'an empty FeatureCollection is a warning naming the file, and the next file is still read' {
+        $empty = New-TestFile 'empty.geojson' '{"type":"FeatureCollection","features":[]}'
+        $full = New-TestFile 'one.geojson' (New-Collection @(New-Feature @{ name = 'One' }))
+
+        $aois = @(Import-MapflowAoi -LiteralPath $empty, $full -ErrorVariable problems -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $aois.Name | Should -Be @('One')
+        $problems.Count | Should -Be 0
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*'$empty' holds no features*"
+    }
+
+    It 'a shapefile layer with no record is a warning naming the file' {
+        'NetTopologySuite', 'NetTopologySuite.IO.Esri.Shapefile' | ForEach-Object { Add-Type -Path (Join-Path $ModulePath "$_.dll") }
+        $path = Join-Path $TestDrive 'no-polygons.shp'
+        $fields = [NetTopologySuite.IO.Esri.Dbf.Fields.DbfField[]]@([NetTopologySuite.IO.Esri.Dbf.Fields.DbfCharacterField]::new('name'))
+        $options = [NetTopologySuite.IO.Esri.Shapefiles.Writers.ShapefileWriterOptions]::new([NetTopologySuite.IO.Esri.ShapeType]::Polygon, $fields)
+        [NetTopologySuite.IO.Esri.Shapefile]::OpenWrite($path, $options).Dispose()
+
+        $aois = @(Import-MapflowAoi -LiteralPath $path -ErrorVariable problems -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $aois.Count | Should -Be 0
+        $problems.Count | Should -Be 0
+        "$warnings" | Should -BeLike "*'$path' holds no features*"
+    }
+
+    It 'a file of zero bytes is Aoi.UnreadableFile that says it is empty' {
+        $path = New-TestFile 'zero.geojson' ([byte[]]@())
+
+        Import-MapflowAoi -LiteralPath $path -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.FullyQualifiedErrorId | Should -Be 'Aoi.UnreadableFile,Mapflow.PowerShell.Commands.ImportMapflowAoiCommand'
+        $problems[0].Exception.Message | Should -BeLike '*is empty*'
+    }
+}

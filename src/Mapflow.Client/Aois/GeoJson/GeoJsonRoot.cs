@@ -29,6 +29,9 @@ namespace Mapflow.Client.Aois.GeoJson
         /// <exception cref="InvalidDataException">The JSON is not a GeoJSON object.</exception>
         public static GeoJsonRoot Scan(Stream stream)
         {
+            // The stream is seekable here (see GeoJsonSource); zero bytes are often an export that failed.
+            if (stream.Position == stream.Length)
+                throw new InvalidDataException("The file is empty (0 bytes), not even an empty FeatureCollection.");
             var reader = new JsonStreamReader(stream);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw new InvalidDataException("Not GeoJSON: the top-level JSON value is not an object.");

@@ -59,7 +59,11 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
         {
             try
             {
-                files.AddRange(GetResolvedProviderPathFromPSPath(pattern, out _));
+                var matches = GetResolvedProviderPathFromPSPath(pattern, out _);
+                // A wildcard matching nothing resolves to no path without an error; Get-Content makes it one, and so do we.
+                if (matches.Count == 0)
+                    throw new ItemNotFoundException($"No file matches '{pattern}'.");
+                files.AddRange(matches);
             }
             catch (ItemNotFoundException e)
             {
@@ -72,10 +76,12 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
     private void ReadFile(string file)
     {
         var options = new AoiReadOptions { NameProperty = NameProperty, Repair = Repair };
+        int features = 0;
         try
         {
             foreach (var result in AoiReader.Read(file, options))
             {
+                features++;
                 if (result.Problem is { } problem)
                 {
                     WriteError(new ErrorRecord(new InvalidDataException(Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, problem));
@@ -92,6 +98,9 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
                 output.TypeNames.Insert(0, "Mapflow.Aoi");
                 WriteObject(output);
             }
+
+            if (features == 0)
+                WriteWarning($"'{file}' holds no features, so no AOI was read from it.");
         }
         catch (FileNotFoundException e)
         {
