@@ -118,3 +118,36 @@ Describe 'Empty input is not success' {
         $problems[0].Exception.Message | Should -BeLike '*is empty*'
     }
 }
+
+Describe 'Names are not lost quietly' {
+    It 'finds the names under NAME without -NameProperty and says which property it used' {
+        $path = New-TestFile 'upper.geojson' (New-Collection @((New-Feature @{ NAME = 'Бой'; osm_id = 1 }), (New-Feature @{ NAME = 'Avazali'; osm_id = 2 })))
+
+        $output = @(Import-MapflowAoi $path -Verbose -WarningVariable warnings 4>&1)
+
+        ($output | Where-Object { $_ -is [Mapflow.Aoi] }).Name | Should -Be @('Бой', 'Avazali')
+        $warnings.Count | Should -Be 0
+        $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $verbose | Should -Be @("${path}: AOIs are named from the 'NAME' property.")
+    }
+
+    It 'warns once, with the properties the features have, when -NameProperty is misspelt' {
+        $path = New-TestFile 'misspelt.geojson' (New-Collection @((New-Feature @{ name = 'Бой' }), (New-Feature @{ name = 'Avazali' })))
+
+        $aois = @(Import-MapflowAoi $path -NameProperty nmae -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $aois.Name | Should -Be @('0', '1')
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "2 of 2 feature(s) of '$path' have no 'nmae' property*named by their index*their properties are name*-NameProperty*"
+    }
+
+    It 'warns once when a file has none of the usual name properties, and names the AOIs by index' {
+        $path = New-TestFile 'nameless.geojson' (New-Collection @((New-Feature @{ osm_id = 7 }), (New-Feature @{ osm_id = 8 }), (New-Feature @{ name = 'Named' })))
+
+        $aois = @(Import-MapflowAoi $path -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $aois.Name | Should -Be @('0', '1', 'Named')
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "2 of 3 feature(s) of '$path' have none of the usual name properties (name, *title*)*their properties are osm_id*"
+    }
+}

@@ -65,8 +65,8 @@ namespace Mapflow.Client.Aois
         {
             if (options is null)
                 throw new ArgumentNullException(nameof(options));
-            if (string.IsNullOrEmpty(options.NameProperty))
-                throw new ArgumentException("NameProperty must not be empty.", nameof(options));
+            if (options.NameProperty is { Length: 0 })
+                throw new ArgumentException("NameProperty must be null (look for the usual ones) or a property name.", nameof(options));
             return new AoiReadOptions { NameProperty = options.NameProperty, Repair = options.Repair };
         }
     }

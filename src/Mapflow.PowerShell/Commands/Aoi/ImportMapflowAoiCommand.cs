@@ -29,10 +29,10 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
     [Alias("PSPath", "LP")]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-    /// <summary>The feature property that names each AOI; the feature index when it is missing.</summary>
+    /// <summary>The feature property that names each AOI (any case); without it the usual name properties are looked for.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string NameProperty { get; set; } = "name";
+    public string? NameProperty { get; set; }
 
     /// <summary>Fix what is safe to fix (self-intersections, bad holes, unclosed rings) instead of rejecting the feature.</summary>
     [Parameter]
@@ -76,12 +76,13 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
     private void ReadFile(string file)
     {
         var options = new AoiReadOptions { NameProperty = NameProperty, Repair = Repair };
-        int features = 0;
+        var names = new FileNames();
         try
         {
             foreach (var result in AoiReader.Read(file, options))
             {
-                features++;
+                if (names.Add(result) is { } firstUse)
+                    WriteVerbose($"{file}: AOIs are named from the '{firstUse}' property.");
                 if (result.Problem is { } problem)
                 {
                     WriteError(new ErrorRecord(new InvalidDataException(Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, problem));
@@ -99,8 +100,10 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
                 WriteObject(output);
             }
 
-            if (features == 0)
+            if (names.Features == 0)
                 WriteWarning($"'{file}' holds no features, so no AOI was read from it.");
+            else if (names.Unnamed > 0)
+                WriteWarning(UnnamedWarning(file, names));
         }
         catch (FileNotFoundException e)
         {
@@ -116,6 +119,44 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
         }
     }
 
+    // Processings and result files take the AOI's name, so "0", "1"... must not come as a surprise.
+    private string UnnamedWarning(string file, FileNames names)
+    {
+        string which = NameProperty is null
+            ? $"none of the usual name properties ({string.Join(", ", AoiReadOptions.UsualNameProperties)})"
+            : $"no '{NameProperty}' property";
+        string seen = names.PropertiesOfUnnamed.Count == 0
+            ? "they have no properties at all"
+            : $"their properties are {string.Join(", ", names.PropertiesOfUnnamed.Take(12))}";
+        return $"{names.Unnamed} of {names.Features} feature(s) of '{file}' have {which} with a value, so they are named by their index (\"0\", \"1\"...); "
+               + $"{seen}. Name them with -NameProperty.";
+    }
+
     internal static string Describe(AoiProblem problem) =>
         $"{problem.SourcePath ?? "input"} feature #{problem.Index}{(string.IsNullOrEmpty(problem.Name) ? "" : $" '{problem.Name}'")}: {problem.Message}";
+
+    /// <summary>One file's naming: which properties named its features, how many got only their index.</summary>
+    private sealed class FileNames
+    {
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+        public int Features { get; private set; }
+
+        public int Unnamed { get; private set; }
+
+        /// <summary>The property names of the first AOI named by its index, to suggest a -NameProperty.</summary>
+        public IReadOnlyCollection<string> PropertiesOfUnnamed { get; private set; } = Array.Empty<string>();
+
+        /// <returns>The name property, the first time it names a feature of the file; otherwise null.</returns>
+        public string? Add(AoiReadResult result)
+        {
+            Features++;
+            if (result.NameProperty is { } property)
+                return _used.Add(property) ? property : null;
+            Unnamed++;
+            if (PropertiesOfUnnamed.Count == 0 && result.Aoi is { } aoi)
+                PropertiesOfUnnamed = aoi.Properties.Keys.ToList();
+            return null;
+        }
+    }
 }
