@@ -151,3 +151,25 @@ Describe 'Names are not lost quietly' {
         "$($warnings[0])" | Should -BeLike "2 of 3 feature(s) of '$path' have none of the usual name properties (name, *title*)*their properties are osm_id*"
     }
 }
+
+Describe 'One bad string does not end the import' {
+    It 'a lone surrogate escape and a Windows-1251 value are Aoi.InvalidText for their feature; the rest carry on' {
+        $text = New-Collection @((New-Feature @{ name = 'Before' }), (New-Feature @{ name = 'Half' }), (New-Feature @{ name = 'XXX' }), (New-Feature @{ name = 'After' }))
+        $bytes = [Text.Encoding]::UTF8.GetBytes($text.Replace('"Half"', '"Half\ud800"'))
+        $at = [Text.Encoding]::UTF8.GetString($bytes).IndexOf('XXX')
+        $bytes[$at] = 0xC1; $bytes[$at + 1] = 0xEE; $bytes[$at + 2] = 0xE9 # Бой in Windows-1251
+        $path = New-TestFile 'mixed-encodings.geojson' $bytes
+
+        $aois = @(Import-MapflowAoi $path -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $aois.Name | Should -Be @('Before', 'After')
+        $problems.Count | Should -Be 2
+        $problems | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -Be 'Aoi.InvalidText,Mapflow.PowerShell.Commands.ImportMapflowAoiCommand'
+            $_.CategoryInfo.Category | Should -Be 'InvalidData'
+        }
+        $problems.TargetObject.Index | Should -Be @(1, 2)
+        $problems[0].Exception.Message | Should -BeLike "$path feature #1*the value of ""name""*\ud800, half of a UTF-16 surrogate pair*"
+        $problems[1].Exception.Message | Should -BeLike "$path feature #2*not UTF-8 (0xC1*Windows-1251*"
+    }
+}

@@ -19,6 +19,8 @@ namespace Mapflow.Client.Aois
         public const string UnsupportedCrs = nameof(UnsupportedCrs);
         public const string InvalidFeature = nameof(InvalidFeature);
         public const string EmptyGeometry = nameof(EmptyGeometry);
+        public const string InvalidText = nameof(InvalidText);
+        public const string FeatureTooLarge = nameof(FeatureTooLarge);
         public const string TooManyPolygons = nameof(TooManyPolygons);
         public const string AreaTooLarge = nameof(AreaTooLarge);
         public const string BoundingBoxTooLarge = nameof(BoundingBoxTooLarge);

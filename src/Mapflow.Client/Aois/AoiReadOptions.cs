@@ -17,6 +17,15 @@ namespace Mapflow.Client.Aois
         /// </summary>
         public string? NameProperty { get; set; }
 
+        /// <summary>The documented default of <see cref="MaxFeatureBytes"/>: 64 MiB.</summary>
+        public const int DefaultMaxFeatureBytes = 64 * 1024 * 1024;
+
+        /// <summary>
+        /// The most GeoJSON text one feature may take; a larger feature is skipped unread and reported
+        /// (FeatureTooLarge), so memory stays bounded whatever the file holds.
+        /// </summary>
+        public int MaxFeatureBytes { get; set; } = DefaultMaxFeatureBytes;
+
         /// <summary>
         /// Fix what can be fixed safely: close unclosed rings, make self-intersecting polygons and bad holes valid.
         /// M values, out-of-range coordinates, non-polygons and a foreign CRS are never repaired.

@@ -67,7 +67,12 @@ namespace Mapflow.Client.Aois
                 throw new ArgumentNullException(nameof(options));
             if (options.NameProperty is { Length: 0 })
                 throw new ArgumentException("NameProperty must be null (look for the usual ones) or a property name.", nameof(options));
-            return new AoiReadOptions { NameProperty = options.NameProperty, Repair = options.Repair };
+            if (options.MaxFeatureBytes < 1)
+                throw new ArgumentOutOfRangeException(nameof(options), options.MaxFeatureBytes, "MaxFeatureBytes must be positive.");
+            return new AoiReadOptions
+            {
+                NameProperty = options.NameProperty, Repair = options.Repair, MaxFeatureBytes = options.MaxFeatureBytes,
+            };
         }
     }
 }

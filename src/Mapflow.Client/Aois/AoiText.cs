@@ -17,5 +17,8 @@ namespace Mapflow.Client.Aois
             + squareMetres.ToString("N0", CultureInfo.InvariantCulture) + " m²)";
 
         public static string Index(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>"1,048,576": counts of bytes or positions, grouped so they can be read at a glance.</summary>
+        public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
     }
 }

@@ -85,7 +85,7 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
                     WriteVerbose($"{file}: AOIs are named from the '{firstUse}' property.");
                 if (result.Problem is { } problem)
                 {
-                    WriteError(new ErrorRecord(new InvalidDataException(Describe(problem)), "Aoi." + problem.Code, ErrorCategory.InvalidData, problem));
+                    WriteError(new ErrorRecord(new InvalidDataException(Describe(problem)), "Aoi." + problem.Code, CategoryOf(problem), problem));
                     continue;
                 }
                 var aoi = result.Aoi!;
@@ -131,6 +131,10 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
         return $"{names.Unnamed} of {names.Features} feature(s) of '{file}' have {which} with a value, so they are named by their index (\"0\", \"1\"...); "
                + $"{seen}. Name them with -NameProperty.";
     }
+
+    // Too big to read is a limit of the module, not bad data.
+    private static ErrorCategory CategoryOf(AoiProblem problem) =>
+        problem.Code == AoiProblemCodes.FeatureTooLarge ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData;
 
     internal static string Describe(AoiProblem problem) =>
         $"{problem.SourcePath ?? "input"} feature #{problem.Index}{(string.IsNullOrEmpty(problem.Name) ? "" : $" '{problem.Name}'")}: {problem.Message}";
