@@ -138,7 +138,7 @@ Describe 'Names are not lost quietly' {
 
         $aois.Name | Should -Be @('0', '1')
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "2 of 2 feature(s) of '$path' have no 'nmae' property*named by their index*their properties are name*-NameProperty*"
+        "$($warnings[0])" | Should -BeLike "2 of 2 feature(s) of '$path' have no 'nmae' property*named by their index*their properties are name: name them with -NameProperty."
     }
 
     It 'warns once when a file has none of the usual name properties, and names the AOIs by index' {
@@ -171,5 +171,62 @@ Describe 'One bad string does not end the import' {
         $problems.TargetObject.Index | Should -Be @(1, 2)
         $problems[0].Exception.Message | Should -BeLike "$path feature #1*the value of ""name""*\ud800, half of a UTF-16 surrogate pair*"
         $problems[1].Exception.Message | Should -BeLike "$path feature #2*not UTF-8 (0xC1*Windows-1251*"
+    }
+}
+
+Describe 'Geometry too big to send' {
+    BeforeAll {
+        # A circle of radius 0.01° (2.989 km² at this latitude) with $Count distinct vertices, as a GeoJSON file.
+        function New-CircleFile([string] $Name, [int] $Count, [double[]] $Centres = @(64.1)) {
+            $features = foreach ($x in $Centres) {
+                $ring = [Text.StringBuilder]::new()
+                foreach ($i in 0..$Count) {
+                    $angle = ($i % $Count) * 2 * [math]::PI / $Count
+                    $null = $ring.Append($(if ($i) { ',' } else { '' })).Append("[$($x + 0.01 * [math]::Cos($angle)),$(39.7 + 0.01 * [math]::Sin($angle))]")
+                }
+                New-Feature @{ name = "Circle $x" } "[[$ring]]"
+            }
+            New-TestFile $Name (New-Collection @($features))
+        }
+        $script:big = New-CircleFile 'big.geojson' 150000
+    }
+    BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
+
+    It 'refuses an AOI over 100,000 vertices with Aoi.TooManyVertices that suggests -Simplify, and sends nothing' {
+        $aois = @(Import-MapflowAoi $big -ErrorVariable problems -ErrorAction SilentlyContinue)
+        Import-MapflowAoi $big -ErrorAction SilentlyContinue | Start-MapflowProcessing -Model Buildings | Out-Null
+
+        $aois.Count | Should -Be 0
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'Aoi.TooManyVertices,Mapflow.PowerShell.Commands.ImportMapflowAoiCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $problems[0].Exception.Message | Should -BeLike "*feature #0 'Circle 64.1': the Polygon has 150,001 vertices, more than the 100,000*-Simplify <metres>*"
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 0
+    }
+
+    It '-Simplify brings it under the limit, says what it did, and the simplified geometry is what is sent' {
+        $output = @(Import-MapflowAoi $big -Simplify 1 -Verbose -WarningVariable warnings 4>&1)
+        $aoi = @($output | Where-Object { $_ -is [Mapflow.Aoi] })
+        $aoi | Start-MapflowProcessing -Model Buildings | Out-Null
+
+        $aoi.Count | Should -Be 1
+        $aoi[0].VertexCount | Should -BeLessThan 1000
+        $aoi[0].Repairs | Should -Be @("simplified from 150001 to $($aoi[0].VertexCount) vertices")
+        $aoi[0].AreaKm2 | Should -BeGreaterThan 2.985 # of the circle's 2.989 km²: chords at most 1 m off the arc
+        $warnings.Count | Should -Be 0
+        ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message |
+            Should -Contain "$big feature #0 'Circle 64.1': simplified from 150001 to $($aoi[0].VertexCount) vertices."
+        $create = @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2')
+        $create.Count | Should -Be 1
+        ($create[0].body | ConvertFrom-Json).geometry.coordinates[0].Count | Should -Be $aoi[0].VertexCount
+    }
+
+    It 'does not group AOIs past the limit: two of 60,000 vertices go in two processings' {
+        $pair = New-CircleFile 'pair.geojson' 60000 @(64.1, 64.2)
+
+        $started = @(Import-MapflowAoi $pair | Start-MapflowProcessing -Model Buildings -GroupSize 10)
+
+        $started.Count | Should -Be 2
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 2
     }
 }

@@ -33,6 +33,7 @@ namespace Mapflow
             Repairs = repairs;
             AreaKm2 = GeodesicArea.SquareMetres(geometry) / 1e6;
             PolygonCount = geometry.NumGeometries;
+            VertexCount = geometry.NumPoints;
         }
 
         /// <summary>The name property's value, or the feature index as text when that is missing or empty.</summary>
@@ -51,6 +52,9 @@ namespace Mapflow
 
         /// <summary>Polygons in the geometry; each counts once toward maxAoisPerProcessing.</summary>
         public int PolygonCount { get; }
+
+        /// <summary>Positions of all rings, each ring's closing one included; at most <see cref="AoiLimits.MaxVertices"/>.</summary>
+        public int VertexCount { get; }
 
         public string? SourcePath { get; }
 
@@ -84,7 +88,8 @@ namespace Mapflow
             }
 
             var raw = NtsGeometryReader.ToRaw(geometry, context);
-            return AoiValidator.Validate(raw, context, properties is null ? NoProperties : Copy(properties), repair);
+            return AoiValidator.Validate(raw, context, properties is null ? NoProperties : Copy(properties),
+                new AoiReadOptions { Repair = repair });
         }
 
         // A copy, so the caller changing its dictionary later cannot change the AOI.

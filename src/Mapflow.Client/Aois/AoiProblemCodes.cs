@@ -24,5 +24,6 @@ namespace Mapflow.Client.Aois
         public const string TooManyPolygons = nameof(TooManyPolygons);
         public const string AreaTooLarge = nameof(AreaTooLarge);
         public const string BoundingBoxTooLarge = nameof(BoundingBoxTooLarge);
+        public const string TooManyVertices = nameof(TooManyVertices);
     }
 }

@@ -27,6 +27,12 @@ namespace Mapflow.Client.Aois
         public int MaxFeatureBytes { get; set; } = DefaultMaxFeatureBytes;
 
         /// <summary>
+        /// Simplify each AOI with NTS's TopologyPreservingSimplifier so that no point of its outline moves more than
+        /// about this many metres, keeping it valid, with its holes and parts; null leaves the geometry as it is.
+        /// </summary>
+        public double? SimplifyToleranceMetres { get; set; }
+
+        /// <summary>
         /// Fix what can be fixed safely: close unclosed rings, make self-intersecting polygons and bad holes valid.
         /// M values, out-of-range coordinates, non-polygons and a foreign CRS are never repaired.
         /// </summary>

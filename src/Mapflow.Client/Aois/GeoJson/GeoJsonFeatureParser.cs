@@ -32,7 +32,7 @@ namespace Mapflow.Client.Aois.GeoJson
                     throw context.Fail(AoiProblemCodes.NullGeometry, "the feature has no geometry (null)");
 
                 var raw = GeoJsonGeometryParser.ToRaw(geometry, context);
-                return context.Result(AoiValidator.Validate(raw, context, properties, options.Repair));
+                return context.Result(AoiValidator.Validate(raw, context, properties, options));
             }
             catch (AoiValidationException e)
             {
@@ -50,7 +50,7 @@ namespace Mapflow.Client.Aois.GeoJson
                 CheckCrs(geometry, fileCrs, context);
                 var raw = GeoJsonGeometryParser.ToRaw(geometry, context);
                 var properties = new Dictionary<string, object?>();
-                return context.Result(AoiValidator.Validate(raw, context, properties, options.Repair));
+                return context.Result(AoiValidator.Validate(raw, context, properties, options));
             }
             catch (AoiValidationException e)
             {

@@ -24,7 +24,7 @@ namespace Mapflow.Client.Aois.Nts
 
                 var raw = NtsGeometryReader.ToRaw(crs.Apply(geometry), context);
                 string? change = crs.Reprojects ? AoiRepairs.Reprojected : null;
-                return context.Result(AoiValidator.Validate(raw, context, properties, options.Repair, change));
+                return context.Result(AoiValidator.Validate(raw, context, properties, options, change));
             }
             catch (AoiValidationException e)
             {

@@ -38,6 +38,11 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Repair { get; set; }
 
+    /// <summary>Simplify each AOI, keeping it valid, so that its outline moves by at most about this many metres.</summary>
+    [Parameter]
+    [ValidateRange(0.001, 100000)]
+    public double Simplify { get; set; }
+
     protected override void ProcessRecord()
     {
         foreach (var file in ResolvePaths())
@@ -75,7 +80,11 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
 
     private void ReadFile(string file)
     {
-        var options = new AoiReadOptions { NameProperty = NameProperty, Repair = Repair };
+        var options = new AoiReadOptions
+        {
+            NameProperty = NameProperty, Repair = Repair,
+            SimplifyToleranceMetres = MyInvocation.BoundParameters.ContainsKey(nameof(Simplify)) ? Simplify : null,
+        };
         var names = new FileNames();
         try
         {
@@ -125,16 +134,18 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
         string which = NameProperty is null
             ? $"none of the usual name properties ({string.Join(", ", AoiReadOptions.UsualNameProperties)})"
             : $"no '{NameProperty}' property";
-        string seen = names.PropertiesOfUnnamed.Count == 0
-            ? "they have no properties at all"
-            : $"their properties are {string.Join(", ", names.PropertiesOfUnnamed.Take(12))}";
+        string advice = names.PropertiesOfUnnamed.Count == 0
+            ? "they have no properties at all (Start-MapflowProcessing -Name can name the processings)"
+            : $"their properties are {string.Join(", ", names.PropertiesOfUnnamed.Take(12))}: name them with -NameProperty";
         return $"{names.Unnamed} of {names.Features} feature(s) of '{file}' have {which} with a value, so they are named by their index (\"0\", \"1\"...); "
-               + $"{seen}. Name them with -NameProperty.";
+               + $"{advice}.";
     }
 
-    // Too big to read is a limit of the module, not bad data.
+    // Too big to read or to send is a limit of the module, not bad data.
     private static ErrorCategory CategoryOf(AoiProblem problem) =>
-        problem.Code == AoiProblemCodes.FeatureTooLarge ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData;
+        problem.Code is AoiProblemCodes.FeatureTooLarge or AoiProblemCodes.TooManyVertices
+            ? ErrorCategory.LimitsExceeded
+            : ErrorCategory.InvalidData;
 
     internal static string Describe(AoiProblem problem) =>
         $"{problem.SourcePath ?? "input"} feature #{problem.Index}{(string.IsNullOrEmpty(problem.Name) ? "" : $" '{problem.Name}'")}: {problem.Message}";
