@@ -230,3 +230,26 @@ Describe 'Geometry too big to send' {
         @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 2
     }
 }
+
+Describe 'Long names in scripts other than Latin reach result files' {
+    It 'saves an 88-character Chinese and a long Thai name as GeoJSON and as GeoPackage, each name within 255 bytes' {
+        $chinese = '内蒙古自治区呼和浩特市' * 8
+        $thai = 'กรุงเทพมหานคร อมรรัตนโกสินทร์ มหินทรายุธยา มหาดิลกภพ นพรัตนราชธานีบูรีรมย์ อุดมราชนิเวศน์มหาสถาน'
+        $path = New-TestFile 'long-names.geojson' (New-Collection @((New-Feature @{ name = $chinese }), (New-Feature @{ name = $thai } (Get-SquareCoordinates -X 64.2))))
+        $done = @(Import-MapflowAoi $path | Start-MapflowProcessing -Model Buildings | Wait-MapflowProcessing -PollInterval 0.2)
+        $done.Count | Should -Be 2
+
+        foreach ($format in 'GeoJson', 'GeoPackage') {
+            $folder = Join-Path $TestDrive "long-$format"
+            $saved = @($done | Save-MapflowResult -Path $folder -Format $format -ErrorVariable problems)
+
+            $problems.Count | Should -Be 0
+            $saved.Count | Should -Be 2
+            $files = @(Get-ChildItem -LiteralPath $folder -File | Where-Object Name -NE 'mapflow-manifest.json')
+            $files.Count | Should -Be 2
+            $files | ForEach-Object { [Text.Encoding]::UTF8.GetByteCount($_.Name) | Should -BeLessOrEqual 255 }
+            ($files.Name | Where-Object { $_.StartsWith($chinese.Substring(0, 60)) }).Count | Should -Be 1
+            ($files.Name | Where-Object { $_.StartsWith($thai.Substring(0, 40)) }).Count | Should -Be 1
+        }
+    }
+}
