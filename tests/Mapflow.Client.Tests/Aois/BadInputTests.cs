@@ -10,13 +10,21 @@ namespace Mapflow.Client.Tests.Aois;
 /// </summary>
 public class BadInputTests
 {
-    private const string Square = "{\"type\":\"Polygon\",\"coordinates\":[[[69,40],[69.01,40],[69.01,40.01],[69,40.01],[69,40]]]}";
+    private const string Square = AoiTestData.Square;
 
-    private static string Feature(string propertiesJson) =>
-        $"{{\"type\":\"Feature\",\"properties\":{propertiesJson},\"geometry\":{Square}}}";
+    private static string Feature(string propertiesJson) => AoiTestData.Feature(propertiesJson);
 
-    private static string Collection(params string[] features) =>
-        "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", features) + "]}";
+    private static string Collection(params string[] features) => AoiTestData.Collection(features);
+
+    // The collection before, middle, after with the placeholder in the middle feature replaced by raw bytes.
+    private static byte[] WithBytes(string middleProperties, string placeholder, params byte[] raw)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Collection(
+            Feature("{\"name\":\"before\"}"), Feature(middleProperties), Feature("{\"name\":\"after\"}")));
+        int at = Encoding.UTF8.GetString(bytes).IndexOf(placeholder, StringComparison.Ordinal);
+        raw.CopyTo(bytes, at);
+        return bytes;
+    }
 
     private static List<AoiReadResult> Read(byte[] bytes, int maxFeatureBytes = AoiReadOptions.DefaultMaxFeatureBytes)
     {
@@ -56,14 +64,7 @@ public class BadInputTests
     [Fact]
     public void Cp1251ValueIsThatFeaturesInvalidText()
     {
-        var bytes = Encoding.UTF8.GetBytes(Collection(
-            Feature("{\"name\":\"before\"}"), Feature("{\"name\":\"XXX\"}"), Feature("{\"name\":\"after\"}")));
-        int at = Encoding.UTF8.GetString(bytes).IndexOf("XXX", StringComparison.Ordinal);
-        bytes[at] = 0xC1; // "Бой" in Windows-1251
-        bytes[at + 1] = 0xEE;
-        bytes[at + 2] = 0xE9;
-
-        var problem = MiddleProblem(Read(bytes));
+        var problem = MiddleProblem(Read(WithBytes("{\"name\":\"XXX\"}", "XXX", 0xC1, 0xEE, 0xE9))); // "Бой" in Windows-1251
         Assert.Equal(AoiProblemCodes.InvalidText, problem.Code);
         Assert.Contains("the value of \"name\"", problem.Message);
         Assert.Contains("has bytes that are not UTF-8 (0xC1", problem.Message);
@@ -73,13 +74,7 @@ public class BadInputTests
     [Fact]
     public void Cp1251PropertyNameIsThatFeaturesInvalidText()
     {
-        var bytes = Encoding.UTF8.GetBytes(Collection(
-            Feature("{\"name\":\"before\"}"), Feature("{\"name\":\"b\",\"XX\":1}"), Feature("{\"name\":\"after\"}")));
-        int at = Encoding.UTF8.GetString(bytes).IndexOf("XX", StringComparison.Ordinal);
-        bytes[at] = 0xC8; // "Им" in Windows-1251
-        bytes[at + 1] = 0xFF;
-
-        var problem = MiddleProblem(Read(bytes));
+        var problem = MiddleProblem(Read(WithBytes("{\"name\":\"b\",\"XX\":1}", "XX", 0xC8, 0xFF))); // "Им" in Windows-1251
         Assert.Equal(AoiProblemCodes.InvalidText, problem.Code);
         Assert.Contains("the property name after \"name\"", problem.Message);
     }

@@ -6,11 +6,9 @@ namespace Mapflow.Client.Tests.Aois;
 /// <summary>Where AOI names come from: the usual name properties when none is given, any case, the index otherwise.</summary>
 public class NameTests
 {
-    private const string Square = "{\"type\":\"Polygon\",\"coordinates\":[[[69,40],[69.01,40],[69.01,40.01],[69,40.01],[69,40]]]}";
-
-    private static AoiReadResult Read(string properties, string? nameProperty = null)
+    private static AoiReadResult Read(string properties, string? nameProperty = null, string geometry = AoiTestData.Square)
     {
-        string feature = $"{{\"type\":\"Feature\",\"properties\":{properties},\"geometry\":{Square}}}";
+        string feature = AoiTestData.Feature(properties, geometry);
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(feature));
         return Assert.Single(AoiReader.ReadGeoJson(stream, "test.geojson", new AoiReadOptions { NameProperty = nameProperty }).ToList());
     }
@@ -66,9 +64,7 @@ public class NameTests
     [Fact]
     public void AProblemCarriesTheNameAndWhereItCameFrom()
     {
-        string point = "{\"type\":\"Feature\",\"properties\":{\"NAME\":\"Бой\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[69,40]}}";
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(point));
-        var result = Assert.Single(AoiReader.ReadGeoJson(stream, null, new AoiReadOptions()).ToList());
+        var result = Read("{\"NAME\":\"Бой\"}", geometry: "{\"type\":\"Point\",\"coordinates\":[69,40]}");
         Assert.Equal("Бой", result.Problem!.Name);
         Assert.Equal("NAME", result.NameProperty);
     }
