@@ -198,9 +198,10 @@ namespace Mapflow.Client.Json
 
             if (_end == _buffer.Length)
             {
-                if (_buffer.Length >= _maxBufferSize)
+                if (_buffer.Length < _maxBufferSize)
+                    Array.Resize(ref _buffer, (int)Math.Min(2L * _buffer.Length, _maxBufferSize));
+                else if (!SqueezeWhitespace())
                     return false;
-                Array.Resize(ref _buffer, (int)Math.Min(2L * _buffer.Length, _maxBufferSize));
             }
 
             while (_end < _buffer.Length && ReadChunk())
@@ -219,31 +220,42 @@ namespace Mapflow.Client.Json
             return read > 0;
         }
 
-        // Only while skipping: the full buffer holds separators and the start of one token longer than the buffer.
-        // A string becomes "" and a number 0, their bytes read through and dropped; whitespace is dropped. Returns
-        // the bytes dropped, so the skipped value's length is still known.
-        private long CutPendingToken()
+        // Utf8JsonReader consumes the whitespace after a comma only with the token that follows, so a long run of it
+        // could fill the buffer. It means nothing: squeeze it out. False when there is none before the pending token.
+        private bool SqueezeWhitespace()
+        {
+            int token = PendingTokenStart();
+            int kept = 0;
+            for (int i = 0; i < token; i++)
+            {
+                if (_buffer[i] is (byte)',' or (byte)':')
+                    _buffer[kept++] = _buffer[i];
+            }
+
+            if (kept == token)
+                return false;
+            Buffer.BlockCopy(_buffer, token, _buffer, kept, _end - token);
+            _end -= token - kept;
+            return true;
+        }
+
+        private int PendingTokenStart()
         {
             int token = 0;
             while (token < _end && _buffer[token] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)':')
                 token++;
-            if (token == _end)
-            {
-                int kept = 0;
-                for (int i = 0; i < _end; i++)
-                {
-                    if (_buffer[i] is (byte)',' or (byte)':')
-                        _buffer[kept++] = _buffer[i];
-                }
+            return token;
+        }
 
-                long dropped = _end - kept;
-                _end = kept;
-                return dropped > 0 ? dropped : throw new JsonException("The JSON has a long run of separators.");
-            }
-
-            if (_buffer[token] == (byte)'"')
+        // Only while skipping: the full buffer holds a separator and the start of one token longer than the buffer.
+        // A string becomes "" and a number 0, their bytes read through and dropped. Returns the bytes dropped, so
+        // the skipped value's length is still known.
+        private long CutPendingToken()
+        {
+            int token = PendingTokenStart();
+            if (token < _end && _buffer[token] == (byte)'"')
                 return DropUntilEnd(token + 1, inString: true);
-            if (_buffer[token] is (byte)'-' or >= (byte)'0' and <= (byte)'9')
+            if (token < _end && _buffer[token] is (byte)'-' or >= (byte)'0' and <= (byte)'9')
             {
                 _buffer[token] = (byte)'0';
                 return DropUntilEnd(token + 1, inString: false) + 1;

@@ -121,6 +121,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public void WhitespaceBetweenFeaturesDoesNotCountWhitespaceInsideOneDoes()
+    {
+        // Utf8JsonReader keeps the whitespace after a comma until the next token: 100 kB of it must not fill the buffer.
+        string spaces = new string(' ', 100_000);
+        string text = "{\"type\":\"FeatureCollection\",\"features\":[" + Feature("{\"name\":\"before\"}") + "," + spaces
+            + Feature("{\"name\":\"b\"," + spaces + "\"n\":1}") + "," + spaces + Feature("{\"name\":\"after\"}") + "]}";
+        Assert.Equal(AoiProblemCodes.FeatureTooLarge, MiddleProblem(Read(text, maxFeatureBytes: 4096)).Code);
+    }
+
+    [Fact]
     public void AFeatureOfExactlyTheLimitIsRead()
     {
         string feature = Feature("{\"name\":\"b\",\"longer\":\"than the features around it\"}");
