@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Mapflow.Client.Aois
@@ -8,8 +9,8 @@ namespace Mapflow.Client.Aois
         /// Where names are looked for when <see cref="NameProperty"/> is null, best first (matched ignoring case):
         /// OpenStreetMap and Natural Earth exports, shapefiles (NAME), and other common attribute names.
         /// </summary>
-        public static readonly IReadOnlyList<string> UsualNameProperties =
-            new[] { "name", "name_en", "name:en", "int_name", "title", "label", "nom", "nombre" };
+        public static readonly IReadOnlyList<string> UsualNameProperties = Array.AsReadOnly(
+            new[] { "name", "name_en", "name:en", "int_name", "title", "label", "nom", "nombre" });
 
         /// <summary>
         /// The feature property that names an AOI, matched ignoring case; null looks for the

@@ -137,7 +137,7 @@ public class BadInputTests
         string text = Collection(Feature("{\"name\":\"before\"}"), feature, Feature("{\"name\":\"after\"}"));
         Assert.Equal("b", Read(text, maxFeatureBytes: feature.Length)[1].Aoi?.Name);
         var problem = MiddleProblem(Read(text, maxFeatureBytes: feature.Length - 1));
-        Assert.StartsWith($"the feature is {feature.Length} bytes of GeoJSON", problem.Message);
+        Assert.StartsWith($"the feature is {feature.Length} bytes of GeoJSON, over the limit of {feature.Length - 1} bytes for", problem.Message);
     }
 
     [Fact]

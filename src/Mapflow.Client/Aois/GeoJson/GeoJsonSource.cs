@@ -55,9 +55,8 @@ namespace Mapflow.Client.Aois.GeoJson
             {
                 var context = new FeatureContext(sourcePath, index, AoiText.Index(index));
                 return context.Result(context.Problem(AoiProblemCodes.FeatureTooLarge,
-                    $"the feature is {AoiText.Count(e.Length)} bytes of GeoJSON, over the limit of {AoiText.Count(e.Limit)} bytes "
-                    + $"({e.Limit / (1024 * 1024)} MiB) for one feature, so it was skipped unread; remove large properties, "
-                    + "or simplify or split the geometry in a GIS"));
+                    $"the feature is {AoiText.Bytes(e.Length)} of GeoJSON, over the limit of {AoiText.Bytes(e.Limit)} for "
+                    + "one feature, so it was skipped unread; remove large properties, or simplify or split the geometry in a GIS"));
             }
 
             if (bytes is null)
