@@ -138,7 +138,7 @@ Describe 'Names are not lost quietly' {
 
         $aois.Name | Should -Be @('0', '1')
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "2 of 2 feature(s) of '$path' have no 'nmae' property*named by their index*their properties are name: name them with -NameProperty."
+        "$($warnings[0])" | Should -BeLike "2 of 2 AOI(s) from '$path' have no 'nmae' property*named by their index*their properties are name: name them with -NameProperty."
     }
 
     It 'warns once when a file has none of the usual name properties, and names the AOIs by index' {
@@ -148,7 +148,7 @@ Describe 'Names are not lost quietly' {
 
         $aois.Name | Should -Be @('0', '1', 'Named')
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "2 of 3 feature(s) of '$path' have none of the usual name properties (name, *title*)*their properties are osm_id*"
+        "$($warnings[0])" | Should -BeLike "2 of 3 AOI(s) from '$path' have none of the usual name properties (name, *title*)*their properties are osm_id*"
     }
 }
 
@@ -160,9 +160,10 @@ Describe 'One bad string does not end the import' {
         $bytes[$at] = 0xC1; $bytes[$at + 1] = 0xEE; $bytes[$at + 2] = 0xE9 # Бой in Windows-1251
         $path = New-TestFile 'mixed-encodings.geojson' $bytes
 
-        $aois = @(Import-MapflowAoi $path -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $aois = @(Import-MapflowAoi $path -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings)
 
         $aois.Name | Should -Be @('Before', 'After')
+        $warnings.Count | Should -Be 0 # the unreadable features are errors, not AOIs named by index
         $problems.Count | Should -Be 2
         $problems | ForEach-Object {
             $_.FullyQualifiedErrorId | Should -Be 'Aoi.InvalidText,Mapflow.PowerShell.Commands.ImportMapflowAoiCommand'

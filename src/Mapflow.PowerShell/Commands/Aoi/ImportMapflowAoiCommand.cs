@@ -137,7 +137,7 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
         string advice = names.PropertiesOfUnnamed.Count == 0
             ? "they have no properties at all (Start-MapflowProcessing -Name can name the processings)"
             : $"their properties are {string.Join(", ", names.PropertiesOfUnnamed.Take(12))}: name them with -NameProperty";
-        return $"{names.Unnamed} of {names.Features} feature(s) of '{file}' have {which} with a value, so they are named by their index (\"0\", \"1\"...); "
+        return $"{names.Unnamed} of {names.Aois} AOI(s) from '{file}' have {which} with a value, so they are named by their index (\"0\", \"1\"...); "
                + $"{advice}.";
     }
 
@@ -150,12 +150,17 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
     internal static string Describe(AoiProblem problem) =>
         $"{problem.SourcePath ?? "input"} feature #{problem.Index}{(string.IsNullOrEmpty(problem.Name) ? "" : $" '{problem.Name}'")}: {problem.Message}";
 
-    /// <summary>One file's naming: which properties named its features, how many got only their index.</summary>
+    /// <summary>
+    /// One file's naming: which properties named its features, and how many AOIs got only their index (features
+    /// in error are left out: they start nothing, and one too large or unreadable has no properties to go by).
+    /// </summary>
     private sealed class FileNames
     {
         private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
         public int Features { get; private set; }
+
+        public int Aois { get; private set; }
 
         public int Unnamed { get; private set; }
 
@@ -166,10 +171,14 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
         public string? Add(AoiReadResult result)
         {
             Features++;
+            if (result.Aoi is not null)
+                Aois++;
             if (result.NameProperty is { } property)
                 return _used.Add(property) ? property : null;
+            if (result.Aoi is not { } aoi)
+                return null;
             Unnamed++;
-            if (PropertiesOfUnnamed.Count == 0 && result.Aoi is { } aoi)
+            if (PropertiesOfUnnamed.Count == 0)
                 PropertiesOfUnnamed = aoi.Properties.Keys.ToList();
             return null;
         }
