@@ -17,11 +17,11 @@ Describe 'Import-MapflowAoi validation' {
     It 'yields exactly the valid AOIs and one error per bad feature, naming file, index, name and reason' {
         $aois = @(Import-MapflowAoi $mixed -ErrorVariable problems -ErrorAction SilentlyContinue)
 
-        $aois.Name | Should -Be @('Valid', 'Three parts', 'Бой', 'Бой')
+        $aois.Name | Should -Be @('Valid', 'Three parts', 'With heights', 'Бой', 'Бой')
         ($aois | Where-Object Name -eq 'Three parts').PolygonCount | Should -Be 3
         $ids = $problems | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*$' }
         $ids | Should -Be @('Aoi.SelfIntersection', 'Aoi.UnsupportedGeometryType', 'Aoi.UnsupportedGeometryType', 'Aoi.NullGeometry',
-            'Aoi.UnclosedRing', 'Aoi.CoordinatesOutOfRange', 'Aoi.ZCoordinates')
+            'Aoi.UnclosedRing', 'Aoi.CoordinatesOutOfRange')
         $problems | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'InvalidData' }
         $problems[0].Exception.Message | Should -BeLike '*mixed.geojson feature #1 ''Bow tie''*self-intersection*'
         $problems[1].Exception.Message | Should -BeLike '*#2 ''Village node''*Point*'
@@ -44,8 +44,8 @@ Describe 'Import-MapflowAoi validation' {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
         Import-MapflowAoi $mixed -ErrorAction SilentlyContinue | Start-MapflowProcessing -Model Buildings | Out-Null
         $creates = @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2')
-        $creates.Count | Should -Be 4
-        ($creates | ForEach-Object { ($_.body | ConvertFrom-Json).geometry.type } | Sort-Object) | Should -Be @('MultiPolygon', 'Polygon', 'Polygon', 'Polygon')
+        $creates.Count | Should -Be 5
+        ($creates | ForEach-Object { ($_.body | ConvertFrom-Json).geometry.type } | Sort-Object) | Should -Be @('MultiPolygon', 'Polygon', 'Polygon', 'Polygon', 'Polygon')
     }
 
     It 'checks the account limits locally and sends nothing over them' {

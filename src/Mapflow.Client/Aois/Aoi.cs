@@ -33,6 +33,7 @@ namespace Mapflow
             Repairs = repairs;
             AreaKm2 = GeodesicArea.SquareMetres(geometry) / 1e6;
             PolygonCount = geometry.NumGeometries;
+            VertexCount = geometry.NumPoints;
         }
 
         /// <summary>The name property's value, or the feature index as text when that is missing or empty.</summary>
@@ -52,11 +53,14 @@ namespace Mapflow
         /// <summary>Polygons in the geometry; each counts once toward maxAoisPerProcessing.</summary>
         public int PolygonCount { get; }
 
+        /// <summary>Positions of all rings, each ring's closing one included; at most <see cref="AoiLimits.MaxVertices"/>.</summary>
+        public int VertexCount { get; }
+
         public string? SourcePath { get; }
 
         /// <summary>
         /// Every change made to the source geometry (see <see cref="AoiRepairs"/>); empty if none. Without -Repair
-        /// only "reoriented rings" and "reprojected to WGS84" can appear.
+        /// only "reoriented rings", "dropped Z" and "reprojected to WGS84" can appear.
         /// </summary>
         public IReadOnlyList<string> Repairs { get; }
 
@@ -84,7 +88,8 @@ namespace Mapflow
             }
 
             var raw = NtsGeometryReader.ToRaw(geometry, context);
-            return AoiValidator.Validate(raw, context, properties is null ? NoProperties : Copy(properties), repair);
+            return AoiValidator.Validate(raw, context, properties is null ? NoProperties : Copy(properties),
+                new AoiReadOptions { Repair = repair });
         }
 
         // A copy, so the caller changing its dictionary later cannot change the AOI.

@@ -8,10 +8,18 @@ namespace Mapflow.Client.Aois
     /// <summary>
     /// The server's limits for one processing, checked locally before anything is spent (mapflow-api.md §6.3):
     /// every polygon (MultiPolygon parts too) counts toward maxAoisPerProcessing; the total area and each
-    /// polygon's lon/lat bounding box must stay within aoiAreaLimit, the project owner's limit (§11.1).
+    /// polygon's lon/lat bounding box must stay within aoiAreaLimit, the project owner's limit (§11.1). And the
+    /// module's own: at most <see cref="MaxVertices"/> in one request.
     /// </summary>
     public static class AoiLimits
     {
+        /// <summary>
+        /// The most vertices one processing may hold, all its AOIs together: about 4 MB of GeoJSON at the ~40 bytes
+        /// a vertex takes. A 1,000,000-vertex AOI (40 MB) was sent five times and ended in a connection error; no
+        /// AOI needs that detail (100,000 vertices around a 25 km² square are 20 cm apart).
+        /// </summary>
+        public const int MaxVertices = 100_000;
+
         /// <param name="group">The AOIs meant for one processing.</param>
         /// <param name="maxAoisPerProcessing">From /user/status.</param>
         /// <param name="aoiAreaLimitSquareMetres">user.aoiAreaLimit of the project, in m² as the API gives it.</param>
@@ -43,10 +51,21 @@ namespace Mapflow.Client.Aois
                     $"{Describe(group)} covers {AoiText.Area(area)}, over the limit of {Limit(aoiAreaLimitSquareMetres, limitSource)}"));
             }
 
+            int vertices = group.Sum(aoi => aoi.VertexCount);
+            if (vertices > MaxVertices)
+            {
+                problems.Add(GroupProblem(group, AoiProblemCodes.TooManyVertices,
+                    TooManyVertices(Describe(group), vertices) + "; group fewer AOIs, or simplify them (Import-MapflowAoi -Simplify)"));
+            }
+
             foreach (var aoi in group)
                 CheckBoundingBoxes(aoi, aoiAreaLimitSquareMetres, limitSource, problems);
             return problems;
         }
+
+        internal static string TooManyVertices(string what, int vertices) =>
+            $"{what} has {AoiText.Count(vertices)} vertices, more than the {AoiText.Count(MaxVertices)} that one processing "
+            + "can take (about 4 MB of GeoJSON)";
 
         private static string Limit(double limit, string? source) =>
             source is null ? AoiText.Area(limit) : $"{AoiText.Area(limit)}, {source}";

@@ -65,9 +65,17 @@ namespace Mapflow.Client.Aois
         {
             if (options is null)
                 throw new ArgumentNullException(nameof(options));
-            if (string.IsNullOrEmpty(options.NameProperty))
-                throw new ArgumentException("NameProperty must not be empty.", nameof(options));
-            return new AoiReadOptions { NameProperty = options.NameProperty, Repair = options.Repair };
+            if (options.NameProperty is { Length: 0 })
+                throw new ArgumentException("NameProperty must be null (look for the usual ones) or a property name.", nameof(options));
+            if (options.MaxFeatureBytes < 1)
+                throw new ArgumentOutOfRangeException(nameof(options), options.MaxFeatureBytes, "MaxFeatureBytes must be positive.");
+            if (options.SimplifyToleranceMetres is { } tolerance && !(tolerance > 0 && !double.IsInfinity(tolerance)))
+                throw new ArgumentOutOfRangeException(nameof(options), tolerance, "SimplifyToleranceMetres must be a positive number of metres.");
+            return new AoiReadOptions
+            {
+                NameProperty = options.NameProperty, Repair = options.Repair, MaxFeatureBytes = options.MaxFeatureBytes,
+                SimplifyToleranceMetres = options.SimplifyToleranceMetres,
+            };
         }
     }
 }

@@ -17,5 +17,13 @@ namespace Mapflow.Client.Aois
             + squareMetres.ToString("N0", CultureInfo.InvariantCulture) + " m²)";
 
         public static string Index(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>"1,048,576": counts of bytes or positions, grouped so they can be read at a glance.</summary>
+        public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+        /// <summary>"67,108,864 bytes (64 MiB)"; the MiB only from 1 MiB on.</summary>
+        public static string Bytes(long bytes) =>
+            Count(bytes) + " bytes"
+            + (bytes < 1 << 20 ? "" : " (" + (bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture) + " MiB)");
     }
 }

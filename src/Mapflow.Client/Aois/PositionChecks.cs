@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace Mapflow.Client.Aois
 {
     /// <summary>
-    /// Checks on the raw positions, before any NTS geometry exists: emptiness, M, range, Z, ring size and closure.
-    /// Order matters: the first failing check is the one reported.
+    /// Checks on the raw positions, before any NTS geometry exists: emptiness, M, range, ring size and closure;
+    /// heights are noted as dropped. Order matters: the first failing check is the one reported.
     /// </summary>
     internal static class PositionChecks
     {
@@ -13,7 +13,7 @@ namespace Mapflow.Client.Aois
             CheckNotEmpty(raw, context);
             CheckNoMeasures(raw, context);
             CheckRange(raw, context);
-            CheckZ(raw, context, repair, repairs);
+            NoteDroppedZ(raw, repairs);
             CheckRings(raw, context, repair, repairs);
         }
 
@@ -60,21 +60,16 @@ namespace Mapflow.Client.Aois
             }
         }
 
-        private static void CheckZ(RawPolygonal raw, FeatureContext context, bool repair, List<string> repairs)
+        // RFC 7946 allows a height as the third value; the API works in 2D, and the geometry built later leaves it out.
+        private static void NoteDroppedZ(RawPolygonal raw, List<string> repairs)
         {
-            foreach (var (polygon, ring, position) in Positions(raw))
+            foreach (var (_, _, position) in Positions(raw))
             {
-                if (!position.HasZ)
-                    continue;
-                if (!repair)
+                if (position.HasZ)
                 {
-                    throw context.Fail(AoiProblemCodes.ZCoordinates,
-                        $"{raw.RingLabel(polygon, ring)} has 3D positions, e.g. {AoiText.Point(position)} with height {AoiText.Number(position.Z)}; "
-                        + "AOIs are 2D: use -Repair to drop the heights");
+                    repairs.Add(AoiRepairs.DroppedZ);
+                    return;
                 }
-
-                repairs.Add(AoiRepairs.DroppedZ); // the 2D geometry built later simply leaves Z out
-                return;
             }
         }
 

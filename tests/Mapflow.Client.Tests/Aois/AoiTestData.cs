@@ -8,6 +8,15 @@ namespace Mapflow.Client.Tests.Aois;
 /// <summary>Paths to the files under Aois/Data and helpers to read small GeoJSON texts.</summary>
 internal static class AoiTestData
 {
+    /// <summary>A valid 0.01° square near Samarkand, as a GeoJSON geometry.</summary>
+    public const string Square = "{\"type\":\"Polygon\",\"coordinates\":[[[69,40],[69.01,40],[69.01,40.01],[69,40.01],[69,40]]]}";
+
+    public static string Feature(string propertiesJson, string geometry = Square) =>
+        $"{{\"type\":\"Feature\",\"properties\":{propertiesJson},\"geometry\":{geometry}}}";
+
+    public static string Collection(params string[] features) =>
+        "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(",", features) + "]}";
+
     // The test project copies no content files, so find Data/ next to this source file.
     public static string PathOf(string fileName, [CallerFilePath] string thisFile = "") =>
         Path.Combine(Path.GetDirectoryName(thisFile)!, "Data", fileName);

@@ -48,12 +48,12 @@ public class FromGeometryTests
     }
 
     [Fact]
-    public void ZIsRejectedOrDropped()
+    public void ZIsDroppedWithoutRepair()
     {
         var ring = new[] { new CoordinateZ(69, 40, 5), new CoordinateZ(69.01, 40, 5), new CoordinateZ(69.01, 40.01, 5), new CoordinateZ(69, 40, 5) };
-        var polygon = Factory.CreatePolygon(ring);
-        Assert.Equal(AoiProblemCodes.ZCoordinates, ProblemOf(polygon).Code);
-        Assert.Equal([AoiRepairs.DroppedZ], Aoi.FromGeometry(polygon, "x", repair: true).Repairs);
+        var aoi = Aoi.FromGeometry(Factory.CreatePolygon(ring), "x");
+        Assert.Equal([AoiRepairs.DroppedZ], aoi.Repairs);
+        Assert.All(aoi.Geometry.Coordinates, c => Assert.True(double.IsNaN(c.Z)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Mapflow.Client.Tests.Aois;
 /// <summary>The shapes a GeoJSON input can take, the crs member, encodings, and whole-file failures.</summary>
 public class GeoJsonInputTests
 {
-    private const string Square = "{\"type\":\"Polygon\",\"coordinates\":[[[69,40],[69.01,40],[69.01,40.01],[69,40.01],[69,40]]]}";
+    private const string Square = AoiTestData.Square;
 
     private static string Feature(string name) => $"{{\"type\":\"Feature\",\"properties\":{{\"name\":\"{name}\"}},\"geometry\":{Square}}}";
 

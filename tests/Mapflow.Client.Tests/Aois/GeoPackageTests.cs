@@ -98,14 +98,14 @@ public class GeoPackageTests : IDisposable
     }
 
     [Fact]
-    public void HeightsInTheBlobAreReported()
+    public void HeightsInTheBlobAreDropped()
     {
         string path = _temp.File("z.gpkg");
         var ring = new[] { new CoordinateZ(69, 40, 3), new CoordinateZ(69.01, 40, 3), new CoordinateZ(69.01, 40.01, 3), new CoordinateZ(69, 40, 3) };
         using (var connection = Create(path))
             AddTable(connection, "z", 4326, (Factory.CreatePolygon(ring), "z"));
 
-        Assert.Equal(AoiProblemCodes.ZCoordinates, Assert.Single(Read(path)).Problem?.Code);
+        Assert.Equal([AoiRepairs.DroppedZ], Assert.Single(Read(path)).Aoi?.Repairs);
     }
 
     [Fact]

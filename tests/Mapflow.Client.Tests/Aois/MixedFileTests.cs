@@ -27,7 +27,7 @@ public class MixedFileTests
         { 6, "Road", AoiProblemCodes.UnsupportedGeometryType, AoiProblemCodes.UnsupportedGeometryType, null },
         { 7, "NoGeometry", AoiProblemCodes.NullGeometry, AoiProblemCodes.NullGeometry, null },
         { 8, "Utm", AoiProblemCodes.CoordinatesOutOfRange, AoiProblemCodes.CoordinatesOutOfRange, null },
-        { 9, "WithHeights", AoiProblemCodes.ZCoordinates, null, AoiRepairs.DroppedZ },
+        { 9, "WithHeights", null, null, AoiRepairs.DroppedZ },
         { 10, "WithMeasures", AoiProblemCodes.MeasureCoordinates, AoiProblemCodes.MeasureCoordinates, null },
         { 11, "ThreeParts", null, null, null },
         { 12, "Бой", null, null, null },
@@ -66,8 +66,8 @@ public class MixedFileTests
         Assert.Equal(MixedPath, result.Aoi?.SourcePath ?? result.Problem!.SourcePath);
         if (result.Aoi is { } aoi)
         {
-            // Without -Repair only the ring orientation may change.
-            Assert.Equal(repairNote == AoiRepairs.ReorientedRings ? new[] { repairNote } : [], aoi.Repairs);
+            // Without -Repair only the ring orientation and the heights may change.
+            Assert.Equal(repairNote is AoiRepairs.ReorientedRings or AoiRepairs.DroppedZ ? new[] { repairNote } : [], aoi.Repairs);
             AssertSendable(aoi);
         }
     }
@@ -97,7 +97,6 @@ public class MixedFileTests
     [InlineData(6, "a LineString cannot be an AOI")]
     [InlineData(8, "(500000, 4400000)")]
     [InlineData(8, "probably in a projected CRS")]
-    [InlineData(9, "height 512.5")]
     [InlineData(10, "M (measure)")]
     [InlineData(17, "a GeometryCollection cannot be an AOI")]
     [InlineData(19, "the geometry is a JSON string, not an object")]
@@ -126,12 +125,16 @@ public class MixedFileTests
     }
 
     [Fact]
-    public void RepairedZIsGone()
+    public void HeightsAreDroppedWithoutRepair()
     {
-        var aoi = Repaired[9].Aoi!;
+        var aoi = Plain[9].Aoi!;
         Assert.All(aoi.Geometry.Coordinates, c => Assert.True(double.IsNaN(c.Z)));
         Assert.DoesNotContain("512.5", aoi.ToGeoJson());
     }
+
+    [Fact]
+    public void FourValuePositionsAreStillRejectedWithRepair() =>
+        Assert.Contains("M (measure)", Repaired[10].Problem!.Message);
 
     [Fact]
     public void ClockwiseRingIsWrittenCounterClockwise()

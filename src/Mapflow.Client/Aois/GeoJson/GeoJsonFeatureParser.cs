@@ -32,11 +32,11 @@ namespace Mapflow.Client.Aois.GeoJson
                     throw context.Fail(AoiProblemCodes.NullGeometry, "the feature has no geometry (null)");
 
                 var raw = GeoJsonGeometryParser.ToRaw(geometry, context);
-                return new AoiReadResult(AoiValidator.Validate(raw, context, properties, options.Repair));
+                return context.Result(AoiValidator.Validate(raw, context, properties, options));
             }
             catch (AoiValidationException e)
             {
-                return new AoiReadResult(e.Problem);
+                return context.Result(e.Problem);
             }
         }
 
@@ -50,11 +50,11 @@ namespace Mapflow.Client.Aois.GeoJson
                 CheckCrs(geometry, fileCrs, context);
                 var raw = GeoJsonGeometryParser.ToRaw(geometry, context);
                 var properties = new Dictionary<string, object?>();
-                return new AoiReadResult(AoiValidator.Validate(raw, context, properties, options.Repair));
+                return context.Result(AoiValidator.Validate(raw, context, properties, options));
             }
             catch (AoiValidationException e)
             {
-                return new AoiReadResult(e.Problem);
+                return context.Result(e.Problem);
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
@@ -8,7 +9,8 @@ namespace Mapflow.Client.Aois.GeoJson
     /// <summary>
     /// Streams AOIs out of GeoJSON: a FeatureCollection (every feature), a single Feature, or a bare geometry.
     /// Two passes over the stream: <see cref="GeoJsonRoot.Scan"/>, then one feature at a time, each parsed into
-    /// its own small JsonDocument and dropped before the next, so memory does not grow with the file.
+    /// its own small JsonDocument and dropped before the next, so memory does not grow with the file. A feature
+    /// over <see cref="AoiReadOptions.MaxFeatureBytes"/> is skipped unread, so memory stays bounded by it too.
     /// </summary>
     internal static class GeoJsonSource
     {
@@ -18,21 +20,20 @@ namespace Mapflow.Client.Aois.GeoJson
             try
             {
                 long origin = seekable.Position;
-                var root = Guard(() => GeoJsonRoot.Scan(seekable), sourcePath);
+                var root = Guard(() => GeoJsonRoot.Scan(seekable, options.MaxFeatureBytes), sourcePath);
                 seekable.Position = origin;
-                var reader = new JsonStreamReader(seekable);
+                var reader = new JsonStreamReader(seekable, options.MaxFeatureBytes);
 
                 if (!root.IsFeatureCollection)
                 {
-                    var bytes = Guard(() => reader.ReadValueBytes()!, sourcePath);
-                    yield return Single(bytes, root, sourcePath, options);
+                    yield return Next(reader, 0, root, sourcePath, options)!;
                     yield break;
                 }
 
                 Guard(() => MoveIntoFeatures(reader), sourcePath);
                 int index = 0;
-                while (Guard(() => reader.ReadValueBytes(), sourcePath) is { } feature)
-                    yield return Feature(feature, index++, root, sourcePath, options);
+                while (Next(reader, index++, root, sourcePath, options) is { } result)
+                    yield return result;
             }
             finally
             {
@@ -41,42 +42,60 @@ namespace Mapflow.Client.Aois.GeoJson
             }
         }
 
-        private static AoiReadResult Feature(byte[] bytes, int index, GeoJsonRoot root, string? sourcePath,
+        // The result for the next feature (or the file's one Feature or geometry); null after the last feature.
+        private static AoiReadResult? Next(JsonStreamReader reader, int index, GeoJsonRoot root, string? sourcePath,
             AoiReadOptions options)
         {
-            using var document = Parse(bytes, sourcePath);
-            return GeoJsonFeatureParser.Feature(document.RootElement, index, sourcePath, options, root.UnsupportedCrs);
-        }
+            byte[]? bytes;
+            try
+            {
+                bytes = Guard(() => reader.ReadValueBytes(), sourcePath);
+            }
+            catch (JsonValueTooLargeException e)
+            {
+                var context = new FeatureContext(sourcePath, index, AoiText.Index(index));
+                return context.Result(context.Problem(AoiProblemCodes.FeatureTooLarge,
+                    $"the feature is {AoiText.Bytes(e.Length)} of GeoJSON, over the limit of {AoiText.Bytes(e.Limit)} for "
+                    + "one feature, so it was skipped unread; remove large properties, or simplify or split the geometry in a GIS"));
+            }
 
-        private static AoiReadResult Single(byte[] bytes, GeoJsonRoot root, string? sourcePath, AoiReadOptions options)
-        {
-            using var document = Parse(bytes, sourcePath);
-            return root.Type == "Feature"
-                ? GeoJsonFeatureParser.Feature(document.RootElement, 0, sourcePath, options, root.UnsupportedCrs)
-                : GeoJsonFeatureParser.BareGeometry(document.RootElement, sourcePath, options, root.UnsupportedCrs);
+            if (bytes is null)
+                return null;
+            using var document = Guard(() => JsonDocument.Parse(bytes), sourcePath); // only limits such as depth can fail here
+            var element = document.RootElement;
+            try
+            {
+                return !root.IsFeatureCollection && root.Type != "Feature"
+                    ? GeoJsonFeatureParser.BareGeometry(element, sourcePath, options, root.UnsupportedCrs)
+                    : GeoJsonFeatureParser.Feature(element, index, sourcePath, options, root.UnsupportedCrs);
+            }
+            catch (InvalidOperationException) when (GeoJsonText.FindInvalid(bytes) is { } invalid)
+            {
+                // JsonElement turns text into strings only when asked, so a bad string shows up deep in the parser.
+                var context = new FeatureContext(sourcePath, index, AoiText.Index(index));
+                return context.Result(context.Problem(AoiProblemCodes.InvalidText, invalid));
+            }
         }
-
-        // The first pass proved the syntax; only limits such as nesting depth can still fail here.
-        private static JsonDocument Parse(byte[] bytes, string? sourcePath) =>
-            Guard(() => JsonDocument.Parse(bytes), sourcePath);
 
         private static bool MoveIntoFeatures(JsonStreamReader reader)
         {
             reader.Read(); // the top-level StartObject
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                bool isFeatures = reader.String == "features";
-                reader.Read();
-                if (isFeatures)
+                if (reader.String == "features")
+                {
+                    reader.Read();
                     return true;
-                reader.SkipChildren();
+                }
+
+                reader.SkipValue();
             }
 
             throw new InvalidDataException("The FeatureCollection has no \"features\" array.");
         }
 
         // Whole-file failures throw; the message names the file and, for bad JSON, where it breaks.
-        private static T Guard<T>(System.Func<T> read, string? sourcePath)
+        private static T Guard<T>(Func<T> read, string? sourcePath)
         {
             try
             {
@@ -89,6 +108,11 @@ namespace Mapflow.Client.Aois.GeoJson
             catch (InvalidDataException e)
             {
                 throw new InvalidDataException($"{Describe(sourcePath)}: {e.Message}", e);
+            }
+            catch (InvalidOperationException e)
+            {
+                // Only a string outside the features gets here, such as a member name in another encoding.
+                throw new InvalidDataException($"{Describe(sourcePath)} has text outside its features that cannot be read: {e.Message}", e);
             }
         }
 

@@ -57,9 +57,8 @@ namespace Mapflow.Client.Aois.Nts
             }
             catch (Exception e) when (e is ArgumentException or ParseException or InvalidCastException or IOException)
             {
-                string name = AoiNames.From(properties, options.NameProperty, index);
-                return new AoiReadResult(new AoiProblem(path, index, name, AoiProblemCodes.InvalidFeature,
-                    $"the geometry blob cannot be read: {e.Message}"));
+                var context = new FeatureContext(path, index, AoiNames.From(properties, options.NameProperty, index));
+                return context.Result(context.Problem(AoiProblemCodes.InvalidFeature, $"the geometry blob cannot be read: {e.Message}"));
             }
 
             return NtsFeature.ToResult(geometry, properties, index, path, options, crs);

@@ -24,11 +24,11 @@ namespace Mapflow.Client.Aois.Nts
 
                 var raw = NtsGeometryReader.ToRaw(crs.Apply(geometry), context);
                 string? change = crs.Reprojects ? AoiRepairs.Reprojected : null;
-                return new AoiReadResult(AoiValidator.Validate(raw, context, properties, options.Repair, change));
+                return context.Result(AoiValidator.Validate(raw, context, properties, options, change));
             }
             catch (AoiValidationException e)
             {
-                return new AoiReadResult(e.Problem);
+                return context.Result(e.Problem);
             }
         }
     }

@@ -58,7 +58,7 @@ namespace Mapflow.Client.Aois.Nts
             }
         }
 
-        /// <summary>A transformed copy (Z and M kept, so they are still reported); the geometry itself when nothing to do.</summary>
+        /// <summary>A transformed copy (Z and M kept, so M is still reported); the geometry itself when nothing to do.</summary>
         public Geometry Apply(Geometry geometry)
         {
             if (_transform is null)
