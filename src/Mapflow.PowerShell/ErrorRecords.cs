@@ -16,6 +16,8 @@ namespace Mapflow.PowerShell;
 /// </summary>
 internal static class ErrorRecords
 {
+    private const int MaxTargetText = 200;
+
     public static ErrorRecord From(Exception exception, object? target)
     {
         var record = exception switch
@@ -61,12 +63,10 @@ internal static class ErrorRecords
     private static void NameTarget(ErrorRecord record, object? target)
     {
         var value = target is PSObject ps ? ps.BaseObject : target;
-        if (value is null || value is string || value.ToString() != value.GetType().ToString()) return;
+        if (value is null || value.ToString() != value.GetType().ToString()) return;
         var text = TargetText(value);
         record.CategoryInfo.TargetName = text.Length <= MaxTargetText ? text : text.Substring(0, MaxTargetText - 1) + "…";
     }
-
-    private const int MaxTargetText = 200;
 
     private static string TargetText(object? value) => (value is PSObject ps ? ps.BaseObject : value) switch
     {
