@@ -23,6 +23,13 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+# Logs (CI, scheduled tasks, `dotnet pwsh ./build.ps1 > build.log`) get plain text: no ANSI colours when this process
+# does not write to a terminal, or when NO_COLOR is set (https://no-color.org). NO_COLOR passes the choice on to the
+# child pwsh processes (the help builder, the Pester runner), which read it when they start.
+if ([Console]::IsOutputRedirected -or $env:NO_COLOR) {
+    $PSStyle.OutputRendering = 'PlainText'
+    $env:NO_COLOR = '1'
+}
 $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'Mapflow'

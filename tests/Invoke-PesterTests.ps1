@@ -1,9 +1,10 @@
-# Runs every *.Tests.ps1 file against the built module; writes the pass/fail counts as JSON.
+# Runs every *.Tests.ps1 file (or those under -Path) against the built module; writes the pass/fail counts as JSON.
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string] $Path = $PSScriptRoot
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
@@ -11,9 +12,15 @@ $env:MAPFLOW_TEST_MODULE = $ModulePath
 $env:MAPFLOW_TEST_EMULATOR = $EmulatorPath
 
 $config = New-PesterConfiguration
-$config.Run.Path = $PSScriptRoot
+$config.Run.Path = $Path
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
+# Plain text for logs: when the output is not a terminal, or NO_COLOR is set. (Pester's Auto mode checks NO_COLOR
+# but not redirection: it writes colour codes into a file whenever the host could show them.)
+if ([Console]::IsOutputRedirected -or $env:NO_COLOR) {
+    $PSStyle.OutputRendering = 'PlainText'
+    $config.Output.RenderMode = 'Plaintext'
+}
 $result = Invoke-Pester -Configuration $config
 [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
     ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding utf8NoBOM

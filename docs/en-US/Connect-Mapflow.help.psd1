@@ -41,7 +41,7 @@ Connect-Mapflow -Token $token -Verbose
 # The task's environment holds MAPFLOW_TOKEN; the script holds no secret.
 Connect-Mapflow
 Import-MapflowAoi C:\jobs\places.geojson |
-    Start-MapflowProcessing -Model Buildings -Project 'Uzbekistan villages' |
+    Start-MapflowProcessing -Model Buildings |
     Wait-MapflowProcessing |
     Save-MapflowResult -Path C:\jobs\out
 '@

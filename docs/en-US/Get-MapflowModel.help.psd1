@@ -8,18 +8,18 @@ Get-MapflowModel lists the models of the account, such as "🏠 Buildings", with
 The list comes from the account data, which is read again when it is more than five minutes old; Get-MapflowAccount reads it at once.
 '@
     Parameters  = @{
-        Name    = 'Model names to get, with wildcards. Case, emoji and punctuation are ignored, so "buildings" and "build*" both find "🏠 Buildings". Several names return every model that matches any of them. When omitted, all models.'
+        Name    = 'Model names to get, with wildcards. Case, emoji and punctuation are ignored, so "buildings" and "build*" both find "🏠 Buildings". Several names return every model that matches any of them. A name without wildcards that matches no model gives a non-terminating Mapflow.NotFound error whose message lists the models; a wildcard that matches nothing gives none. When omitted, all models. Tab completes the model names.'
         Session = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
     }
     Defaults    = @{
         Name = 'All models'
     }
-    Outputs     = 'One object per model. The table shows Name, the base price in credits per km2 (the mandatory blocks), Options (the optional blocks) and Id; Description and Blocks hold the rest.'
+    Outputs     = 'One object per model. The table shows Id, Name, the base price in credits per km2 (the mandatory blocks) and, from 120 columns, Options (the optional blocks); Description and Blocks hold the rest.'
     Examples    = @(
         @{
             Title   = 'List the models of the account'
             Code    = 'Get-MapflowModel'
-            Remarks = 'Shows each model''s name, credits per km2, options and id.'
+            Remarks = 'Shows each model''s id, name, credits per km2 and options.'
         }
         @{
             Title   = 'Find a model without typing its emoji'

@@ -10,12 +10,12 @@ AOIs that break the account's limits give the same non-terminating errors as wit
     Parameters  = @{
         Aoi           = 'The AOIs to price, usually piped from Import-MapflowAoi. All input is collected before the planning starts.'
         Geometry      = 'One area as GeoJSON text of a Polygon or MultiPolygon, or an object that converts to it, such as a hashtable with type and coordinates. It is checked like a feature of Import-MapflowAoi: a problem ends the command with Aoi.<Code>, text that is not GeoJSON with Aoi.InvalidGeometry.'
-        Model         = 'The model to price, by name or id, as Get-MapflowModel shows them. Emoji, case and punctuation are ignored and a unique beginning is enough, so "Buildings" finds "🏠 Buildings". No match ends the command with Model.NotFound, several with Model.Ambiguous.'
-        Project       = 'The project the processings would go to: a project object, its id, or its exact name, ignoring case. When omitted, the account''s default project.'
+        Model         = 'The model to price, by name or id, as Get-MapflowModel shows them. Emoji, case and punctuation are ignored and a unique beginning is enough, so "Buildings" finds "🏠 Buildings". No match ends the command with Model.NotFound, several with Model.Ambiguous. Tab completes the models by the plain name this parameter takes.'
+        Project       = 'The project the processings would go to: a project object, its id, or its exact name, ignoring case. When omitted, the account''s default project. Tab completes the project names.'
         Name          = 'The processing name, as with Start-MapflowProcessing: with several AOIs "<Name> <AOI name>", with groups "<Name> 1", "<Name> 2"..., with one AOI just -Name.'
-        DataProvider  = 'The imagery provider, by the name Get-MapflowAccount lists in DataProviders (such as Mapbox), ignoring case. The price depends on it. When omitted, the account''s first provider.'
+        DataProvider  = 'The imagery provider, by the name Get-MapflowAccount lists in DataProviders (such as Mapbox), ignoring case. The price depends on it. When omitted, the account''s first provider. Tab completes the providers of the account.'
         Zoom          = 'The zoom level of the provider''s imagery, which can change the price. When omitted, the provider''s default.'
-        Option        = 'The optional blocks of the model to enable, as Get-MapflowModel shows them in Options; each adds to the price. A name the model does not have ends the command with Model.UnknownOption.'
+        Option        = 'The optional blocks of the model to enable, as Get-MapflowModel shows them in Options; each adds to the price. A name the model does not have ends the command with Model.UnknownOption. Tab completes the options of the -Model on the command line.'
         GroupSize     = 'Packs up to this many AOI polygons into one processing, in input order, as long as the group stays within the account''s limits. 1 plans one processing per AOI. Values above the account''s MaxAoisPerProcessing are lowered to it, with a warning.'
         Group         = 'Packs as many AOIs into each processing as the account allows: the same as -GroupSize with the account''s MaxAoisPerProcessing.'
         Repair        = 'With -Geometry: repairs the geometry as Import-MapflowAoi -Repair does (closes rings, fixes self-intersections and holes) instead of rejecting it.'
@@ -51,7 +51,7 @@ $grouped = ($aois | Get-MapflowProcessingCost -Model Buildings -Group | Measure-
 $aois = Import-MapflowAoi places.geojson
 $total = ($aois | Get-MapflowProcessingCost -Model Buildings -Group | Measure-Object Credits -Sum).Sum
 if ($total -le 500) {
-    $aois | Start-MapflowProcessing -Model Buildings -Group -Project 'Uzbekistan villages'
+    $aois | Start-MapflowProcessing -Model Buildings -Group
 }
 '@
             Remarks = 'Use the same parameters for the estimate and the start, so both plan the same processings. Start-MapflowProcessing -MaxCredits 500 is the alternative that starts what fits and stops there.'

@@ -5,23 +5,29 @@ Get-MapflowProject lists the projects of the account. -Name keeps the projects w
 
 The projects can be piped to Get-MapflowProcessing, and passed to -Project.
 
-To get the project of a processing, use Get-MapflowProject -Id $processing.ProjectId. Piping the processing itself binds its Id property, which is the processing's id, not the project's.
+Objects piped to Get-MapflowProject bind by their ProjectId, else by their Id: piping a processing gets the project it belongs to, and piping a project gets it again.
+
+-First and -Skip page through what the command would write, and -IncludeTotalCount writes after the projects how many there were.
 '@
     Parameters  = @{
-        Name    = 'Project names to get, with wildcards, ignoring case. When omitted, all projects.'
-        Id      = 'The ids of the projects to get. Objects with an Id or ProjectId property can be piped; mind that a processing''s Id is not a project id.'
-        Default = 'Gets the default project of the account.'
-        Session = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
+        Name      = 'Project names to get, with wildcards, ignoring case. A name without wildcards that no project has gives a non-terminating Mapflow.NotFound error; a wildcard that matches nothing gives none. A project that several names match is written once. When omitted, all projects. Tab completes the project names.'
+        Id        = 'The ids of the projects to get. Objects with an Id property, such as projects, can be piped.'
+        ProjectId = 'The ids of the projects to get, from the ProjectId property of piped objects such as processings: $processing | Get-MapflowProject gets the processing''s project. An object with both a ProjectId and an Id binds both, and ProjectId is used. Give -Id or -ProjectId on the command line, not both.'
+        First     = 'Gets only this many projects, after those that -Skip leaves out.'
+        Skip      = 'Leaves out this many projects first.'
+        IncludeTotalCount = 'Writes, after the projects, how many there were in all (ignoring -First and -Skip), as an object whose Accuracy is 1.0.'
+        Default   = 'Gets the default project of the account.'
+        Session   = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
     }
     Defaults    = @{
         Name = 'All projects'
     }
-    Outputs     = 'One object per project: Name, IsDefault, Description, Created and Id, and also AoiCount, AoiArea, ProcessingCounts and Updated.'
+    Outputs     = 'One object per project. The table shows Id, Name, IsDefault (Default), Created and Description, or Id, Name and Default in 80 columns; AoiCount, AoiArea, ProcessingCounts and Updated are there too. With -IncludeTotalCount, also a count after the projects.'
     Examples    = @(
         @{
             Title   = 'List all projects'
             Code    = 'Get-MapflowProject'
-            Remarks = 'Shows each project''s name, whether it is the default one, its description, creation time and id.'
+            Remarks = 'Shows each project''s id, name, whether it is the default one, its creation time and description.'
         }
         @{
             Title   = 'Find projects by name'
@@ -35,11 +41,16 @@ To get the project of a processing, use Get-MapflowProject -Id $processing.Proje
         }
         @{
             Title   = 'Get the project of a processing'
+            Code    = 'Get-MapflowProcessing -Id 87f258e6-c1ce-4deb-8155-ccd6b21ac237 | Get-MapflowProject'
+            Remarks = 'A piped processing binds its ProjectId, so this gets the project the processing belongs to.'
+        }
+        @{
+            Title   = 'Show the first ten projects, then the next ten'
             Code    = @'
-$processing = Get-MapflowProcessing -Id 87f258e6-c1ce-4deb-8155-ccd6b21ac237
-Get-MapflowProject -Id $processing.ProjectId
+Get-MapflowProject -First 10
+Get-MapflowProject -First 10 -Skip 10
 '@
-            Remarks = 'Pass ProjectId explicitly: piping the processing would send its own Id.'
+            Remarks = 'Projects come in the order Mapflow lists them.'
         }
     )
     Links       = @(

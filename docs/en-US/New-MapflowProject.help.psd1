@@ -3,7 +3,7 @@
     Description = @'
 New-MapflowProject creates a project (POST /projects) for each name it gets, from -Name or from the pipeline, and writes the new project. Pass it to the -Project parameter of Start-MapflowProcessing and Get-MapflowProcessing to keep the processings of one job together.
 
-Mapflow allows several projects with the same name, but the other cmdlets then cannot tell them apart by name: -Project 'name' fails with Mapflow.InvalidArgument. Look for the project with Get-MapflowProject before creating it, as in the examples, or keep the project object or its id.
+Mapflow allows several projects with the same name, but the other cmdlets then cannot tell them apart by name: -Project 'name' fails with Mapflow.InvalidArgument. So New-MapflowProject warns when a project of that name (ignoring case) already exists, and creates the new one all the same. Look for the project with Get-MapflowProject before creating it, as in the examples, or keep the project object or its id.
 
 New-MapflowProject supports -WhatIf and -Confirm.
 '@
@@ -25,10 +25,10 @@ Import-MapflowAoi places.geojson | Start-MapflowProcessing -Model Buildings -Pro
         @{
             Title   = 'Create the project only when it does not exist yet'
             Code    = @'
-$p = Get-MapflowProject -Name 'Uzbekistan villages' | Select-Object -First 1
+$p = Get-MapflowProject -Name 'Uzbekistan villages' -ErrorAction Ignore | Select-Object -First 1
 if (-not $p) { $p = New-MapflowProject -Name 'Uzbekistan villages' }
 '@
-            Remarks = 'A script that runs every month should not create a new project of the same name each time: that would also make Start-MapflowProcessing start everything again, since the project is part of what identifies a start.'
+            Remarks = '-ErrorAction Ignore keeps the Mapflow.NotFound error of the first run out of the output and out of $Error. A script that runs every month should not create a new project of the same name each time: that would also make Start-MapflowProcessing start everything again, since the project is part of what identifies a start.'
         }
         @{
             Title   = 'See what would be created'

@@ -15,7 +15,7 @@ Names: each processing is named after its AOI, or "<first AOI name> (+<other AOI
 
 A start that Mapflow refuses (MapflowApi.NotEnoughCredits...) is a non-terminating error whose TargetObject is the AOI (or the AOIs of the group), and the others are still started. An unknown model, option, provider or project name, a refused token or a missing connection ends the command before anything is started.
 
-With -WhatIf, nothing is started: the cmdlet reads the account and the project, prices each planned processing and shows what it would start (model, area, AOIs, polygons, provider and credits), then one summary line with the total and the credits left. It does not look for processings already started, so after an earlier run it shows more than a real run would start. -Confirm asks before each start.
+With -WhatIf, nothing is started: the cmdlet reads the account and the project, looks for the processings already started with the same key (unless -Force) and prices each of the others with POST /processing/cost/v2, which is free. It shows each processing it would start (model, area, AOIs, polygons, provider and credits) and each one it would not start again ("What if: 'Бой' was already started as <id>; it would not be started again."), then one summary line with the number of processings, AOIs, km2 and credits, how many were already started (not counted), and the credits left on an account billed in credits, with NOT ENOUGH when the total is more. -Confirm asks before each start.
 '@
     Parameters  = @{
         Aoi          = 'The AOIs to process, usually piped from Import-MapflowAoi. All input is collected before the first start. Alias: InputObject.'
@@ -24,12 +24,12 @@ One area as GeoJSON text of a Polygon or MultiPolygon, or an object that convert
 
 Only the first feature of Feature or FeatureCollection text is used; use Import-MapflowAoi for files with several features.
 '@
-        Model        = 'The model to run, by name or id, as Get-MapflowModel shows them. Emoji, case and punctuation are ignored and a unique beginning is enough, so "Buildings" finds "🏠 Buildings". A name that matches no model ends the command with Model.NotFound, one that matches several with Model.Ambiguous; both messages list the candidates.'
-        Project      = 'The project for the new processings: a project object (from Get-MapflowProject or New-MapflowProject), its id, or its exact name, ignoring case. A name that no project has ends the command with Mapflow.NotFound; a name that several projects share, with Mapflow.InvalidArgument. The project is part of each start''s key, so a re-run must use the same project to find the processings it started.'
+        Model        = 'The model to run, by name or id, as Get-MapflowModel shows them. Emoji, case and punctuation are ignored and a unique beginning is enough, so "Buildings" finds "🏠 Buildings". A name that matches no model ends the command with Model.NotFound, one that matches several with Model.Ambiguous; both messages list the candidates. Tab completes the models of the account by the plain name this parameter takes, such as Buildings for "🏠 Buildings".'
+        Project      = 'The project for the new processings: a project object (from Get-MapflowProject or New-MapflowProject), its id, or its exact name, ignoring case. A name that no project has ends the command with Mapflow.NotFound; a name that several projects share, with Mapflow.InvalidArgument. The project is part of each start''s key, so a re-run must use the same project to find the processings it started. Tab completes the project names (the id for a name that several projects share).'
         Name         = 'The name of the processings. With one AOI or with -Geometry, just -Name; with several AOIs, "<Name> <AOI name>"; with groups, "<Name> 1", "<Name> 2"... When omitted, each processing is named after its AOI ("<first AOI name> (+<others>)" for a group), or "Processing" with -Geometry. The name is part of each start''s key.'
-        DataProvider = 'The imagery provider, by the name Get-MapflowAccount lists in DataProviders (such as Mapbox), ignoring case. A name the account does not have ends the command with Mapflow.InvalidArgument, listing the available ones.'
+        DataProvider = 'The imagery provider, by the name Get-MapflowAccount lists in DataProviders (such as Mapbox), ignoring case. A name the account does not have ends the command with Mapflow.InvalidArgument, listing the available ones. Tab completes the providers of the account.'
         Zoom         = 'The zoom level of the provider''s imagery. When omitted, the provider''s default.'
-        Option       = 'The optional blocks of the model to enable, as Get-MapflowModel shows them in Options (such as Classification). The model''s other optional blocks are sent disabled. A name the model does not have ends the command with Model.UnknownOption.'
+        Option       = 'The optional blocks of the model to enable, as Get-MapflowModel shows them in Options (such as Classification). The model''s other optional blocks are sent disabled. A name the model does not have ends the command with Model.UnknownOption. Tab completes the options of the -Model already on the command line (of every model when there is none).'
         GroupSize    = 'Packs up to this many AOI polygons into one processing (each part of a MultiPolygon counts), in input order, as long as the group stays within the account''s area limits. 1 starts one processing per AOI. Values above the account''s MaxAoisPerProcessing are lowered to it, with a warning. The grouping is part of each start''s key, so a re-run must use the same value.'
         Group        = 'Packs as many AOIs into each processing as the account allows: the same as -GroupSize with the account''s MaxAoisPerProcessing (10 when Mapflow does not say).'
         Repair       = 'With -Geometry: repairs the geometry as Import-MapflowAoi -Repair does (closes rings, fixes self-intersections and holes) instead of rejecting it.'
@@ -60,7 +60,7 @@ Import-MapflowAoi places.geojson |
         }
         @{
             Title   = 'See what would start, without starting anything'
-            Code    = 'Import-MapflowAoi places.geojson | Start-MapflowProcessing -Model Buildings -Project ''Uzbekistan villages'' -WhatIf'
+            Code    = 'Import-MapflowAoi places.geojson | Start-MapflowProcessing -Model Buildings -WhatIf'
             Remarks = 'Prints one line per processing, such as: What if: Performing the operation "Start ''🏠 Buildings'' on 0.435 km² (1 AOI(s), 1 polygon(s)) with Mapbox for 5 credits" on target "Авазли". A last line sums up: "What if: 32 processing(s), 32 AOI(s), 18.105 km², 164 credits; 250 credits left on the account." With -Group, the same 32 villages make 4 processings, and cost less.'
         }
         @{

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -15,6 +16,8 @@ namespace Mapflow.PowerShell;
 /// </summary>
 internal static class ErrorRecords
 {
+    private const int MaxTargetText = 200;
+
     public static ErrorRecord From(Exception exception, object? target)
     {
         var record = exception switch
@@ -37,6 +40,7 @@ internal static class ErrorRecords
             IOException e => new ErrorRecord(e, "Mapflow.IOError", ErrorCategory.WriteError, target),
             _ => new ErrorRecord(exception, "Mapflow.UnexpectedError", ErrorCategory.NotSpecified, target),
         };
+        NameTarget(record, target);
         if (exception is MapflowApiException api && api.Parameters.Count > 0)
             record.ErrorDetails = new ErrorDetails($"{api.Message} [{api.ParametersText}]");
         var action = RecommendedAction(exception);
@@ -48,8 +52,33 @@ internal static class ErrorRecords
         return record;
     }
 
-    public static ErrorRecord Create(string errorId, ErrorCategory category, object? target, string message, Exception? inner = null) =>
-        new(inner is null ? new InvalidOperationException(message) : new InvalidOperationException(message, inner), errorId, category, target);
+    public static ErrorRecord Create(string errorId, ErrorCategory category, object? target, string message, Exception? inner = null)
+    {
+        var record = new ErrorRecord(inner is null ? new InvalidOperationException(message) : new InvalidOperationException(message, inner), errorId, category, target);
+        NameTarget(record, target);
+        return record;
+    }
+
+    /// <summary>
+    /// The error view shows the target by its ToString. A list of AOIs or option names, or a hashtable, would show as
+    /// its .NET type name; such a target is named by what it holds instead (the object itself stays the TargetObject).
+    /// </summary>
+    private static void NameTarget(ErrorRecord record, object? target)
+    {
+        var value = target is PSObject ps ? ps.BaseObject : target;
+        if (value is null || value.ToString() != value.GetType().ToString()) return;
+        var text = TargetText(value);
+        record.CategoryInfo.TargetName = text.Length <= MaxTargetText ? text : text.Substring(0, MaxTargetText - 1) + "…";
+    }
+
+    private static string TargetText(object? value) => (value is PSObject ps ? ps.BaseObject : value) switch
+    {
+        null => "",
+        string text => text,
+        IDictionary dictionary => "@{" + string.Join("; ", dictionary.Keys.Cast<object>().Select(k => $"{k}={TargetText(dictionary[k])}")) + "}",
+        IEnumerable items => string.Join(", ", items.Cast<object?>().Take(MaxTargetText / 2).Select(TargetText)),
+        var other => other.ToString() ?? "",
+    };
 
     /// <summary>Whether a failure ends the whole command rather than one item: the account itself is refused.</summary>
     public static bool IsFatal(Exception exception) => exception is MapflowAuthenticationException or NotConnectedException;

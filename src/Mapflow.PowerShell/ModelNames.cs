@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Mapflow.Client.Workflow;
 
@@ -6,9 +8,24 @@ namespace Mapflow.PowerShell;
 internal static class ModelNames
 {
     /// <summary>A wildcard matches the name as written or without its emoji and punctuation.</summary>
-    public static bool IsLike(string modelName, string pattern)
+    public static bool IsLike(string modelName, WildcardPattern pattern) =>
+        pattern.IsMatch(modelName) || pattern.IsMatch(ModelResolver.Normalize(modelName));
+
+    /// <summary>
+    /// What to type for a model: its plain name ("Buildings" for "🏠 Buildings") when -Model resolves that to the same
+    /// model, else the full name.
+    /// </summary>
+    public static string Typed(Model model, IReadOnlyCollection<Model> models)
     {
-        var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-        return wildcard.IsMatch(modelName) || wildcard.IsMatch(ModelResolver.Normalize(modelName));
+        var plain = ModelResolver.Plain(model.Name);
+        if (plain.Length == 0 || plain == model.Name) return model.Name;
+        try
+        {
+            return ModelResolver.Resolve(models, plain).Id == model.Id ? plain : model.Name;
+        }
+        catch (ArgumentException)
+        {
+            return model.Name;
+        }
     }
 }

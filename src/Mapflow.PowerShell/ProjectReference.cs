@@ -18,21 +18,26 @@ internal static class ProjectReference
             ? await session.Client.GetProjectAsync(id, cancel).ConfigureAwait(false)
             : await session.Client.GetDefaultProjectAsync(cancel).ConfigureAwait(false);
 
+    /// <summary>The id when <paramref name="value"/> is one (a Guid or its text), not a project object or a name.</summary>
+    public static Guid? AsId(object? value) => Unwrap(value) switch
+    {
+        Guid id => id,
+        string text when Guid.TryParse(text, out var parsed) => parsed,
+        _ => null,
+    };
+
     /// <summary>The id of the project named by <paramref name="value"/>, or null for "the default project" when it is null.</summary>
     public static async Task<Guid?> ResolveAsync(MapflowSession session, object? value, CancellationToken cancel)
     {
-        switch (value is PSObject ps ? ps.BaseObject : value)
+        if (AsId(value) is { } id) return id;
+        switch (Unwrap(value))
         {
             case null:
                 return null;
             case Project project:
                 return project.Id;
-            case Guid id:
-                return id;
-            case string text when Guid.TryParse(text, out var parsed):
-                return parsed;
             case string name:
-                var projects = await session.Client.GetProjectsAsync(cancel).ConfigureAwait(false);
+                var projects = await session.GetProjectsAsync(refresh: true, cancel).ConfigureAwait(false);
                 var matches = projects.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
                 return matches.Count switch
                 {
@@ -44,4 +49,6 @@ internal static class ProjectReference
                 throw new ArgumentException($"-Project takes a project, an id or a name, not a {other.GetType().Name}.");
         }
     }
+
+    private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 }

@@ -54,12 +54,15 @@ public static class ModelResolver
     }
 
     /// <summary>Letters and digits only, lower case, words separated by one space.</summary>
-    public static string Normalize(string name)
+    public static string Normalize(string name) => Plain(name).ToLowerInvariant();
+
+    /// <summary>The name as a person types it: letters and digits in their case, words separated by one space ("Buildings" for "🏠 Buildings").</summary>
+    public static string Plain(string name)
     {
         var text = new StringBuilder(name.Length);
         foreach (var c in name.Normalize(NormalizationForm.FormKC))
         {
-            if (char.IsLetterOrDigit(c)) text.Append(char.ToLowerInvariant(c));
+            if (char.IsLetterOrDigit(c)) text.Append(c);
             else if (text.Length > 0 && text[text.Length - 1] != ' ') text.Append(' ');
         }
         return text.ToString().Trim();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client;
@@ -9,9 +10,9 @@ namespace Mapflow;
 public sealed class MapflowSession : IDisposable
 {
     // Models and providers change rarely; limits and balance are re-read where a decision depends on them.
-    private static readonly TimeSpan AccountCacheLifetime = TimeSpan.FromMinutes(5);
-    private Account? _account;
-    private DateTimeOffset _accountReadAt;
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
+    private readonly Cached<Account> _account = new();
+    private readonly Cached<IReadOnlyList<Project>> _projects = new();
 
     internal MapflowSession(MapflowClientOptions options, string source)
     {
@@ -33,17 +34,50 @@ public sealed class MapflowSession : IDisposable
 
     public RetryOptions Retry => Client.Options.Retry;
 
-    internal async Task<Account> GetAccountAsync(bool refresh, CancellationToken cancellationToken)
-    {
-        var cached = _account;
-        if (!refresh && cached != null && DateTimeOffset.UtcNow - _accountReadAt < AccountCacheLifetime) return cached;
-        var account = await Client.GetAccountAsync(cancellationToken).ConfigureAwait(false);
-        _account = account;
-        _accountReadAt = DateTimeOffset.UtcNow;
-        return account;
-    }
+    /// <summary>The account read in the last five minutes, if any; never a request (for tab completion).</summary>
+    internal Account? CachedAccount => _account.Fresh;
+
+    /// <summary>The project list read in the last five minutes, if any; never a request (for tab completion).</summary>
+    internal IReadOnlyList<Project>? CachedProjects => _projects.Fresh;
+
+    /// <summary>Until when tab completion makes no request, after one that failed or was too slow.</summary>
+    internal DateTimeOffset CompletionQuietUntil { get; set; }
+
+    internal Task<Account> GetAccountAsync(bool refresh, CancellationToken cancellationToken) =>
+        _account.GetAsync(refresh, () => Client.GetAccountAsync(cancellationToken));
+
+    internal Task<IReadOnlyList<Project>> GetProjectsAsync(bool refresh, CancellationToken cancellationToken) =>
+        _projects.GetAsync(refresh, async () => (IReadOnlyList<Project>)await Client.GetProjectsAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>After a change to the projects, so completion does not offer a stale list.</summary>
+    internal void ForgetProjects() => _projects.Clear();
 
     public override string ToString() => $"Mapflow session for {Email ?? "(unknown account)"} at {ApiUrl}";
 
     public void Dispose() => Client.Dispose();
+
+    /// <summary>A value read from the API with the time it was read; replaced whole, so readers on other threads see one or the other.</summary>
+    private sealed class Cached<T> where T : class
+    {
+        private volatile Entry? _entry;
+
+        public T? Fresh => _entry is { } entry && DateTimeOffset.UtcNow - entry.ReadAt < CacheLifetime ? entry.Value : null;
+
+        public async Task<T> GetAsync(bool refresh, Func<Task<T>> read)
+        {
+            if (!refresh && Fresh is { } cached) return cached;
+            var value = await read().ConfigureAwait(false);
+            _entry = new Entry(value, DateTimeOffset.UtcNow);
+            return value;
+        }
+
+        public void Clear() => _entry = null;
+
+        private sealed class Entry
+        {
+            public Entry(T value, DateTimeOffset readAt) => (Value, ReadAt) = (value, readAt);
+            public T Value { get; }
+            public DateTimeOffset ReadAt { get; }
+        }
+    }
 }

@@ -10,16 +10,20 @@ public sealed class GetMapflowModelCommand : MapflowSessionCmdlet
     /// <summary>Wildcard on the model name; emoji and case are ignored, so "build*" finds "🏠 Buildings".</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ModelCompleter))]
     public string[]? Name { get; set; }
 
     protected override void EndProcessing()
     {
         var session = ResolveSession();
+        var filter = new NameFilter(Name);
         Run(async cancel =>
         {
             var account = await session.GetAccountAsync(refresh: false, cancel).ConfigureAwait(false);
-            foreach (var model in account.Models.Where(m => Name is null || Name.Any(n => ModelNames.IsLike(m.Name, n))))
+            foreach (var model in account.Models.Where(m => filter.Matches((_, pattern) => ModelNames.IsLike(m.Name, pattern))))
                 QueueObject(model);
+            foreach (var error in filter.NotFound(n => $"No Mapflow model is called '{n}'. Available models: {string.Join(", ", account.Models.Select(m => $"'{m.Name}'"))}."))
+                QueueError(error);
         });
     }
 }

@@ -34,10 +34,12 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     /// <summary>Model name or id; emoji, case and punctuation are ignored, so "Buildings" is "🏠 Buildings".</summary>
     [Parameter(Mandatory = true)]
     [Alias("WorkflowDef", "wdName")]
+    [ArgumentCompleter(typeof(ModelCompleter))]
     public string Model { get; set; } = "";
 
     /// <summary>A project object, id or name; the default project when omitted.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ProjectCompleter))]
     public object? Project { get; set; }
 
     /// <summary>The processing name; with several AOIs each AOI's name (or the group number) is appended.</summary>
@@ -46,6 +48,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
 
     /// <summary>Imagery provider name as /user/status lists it (e.g. Mapbox); the account's first provider when omitted.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(DataProviderCompleter))]
     public string? DataProvider { get; set; }
 
     [Parameter]
@@ -54,6 +57,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
 
     /// <summary>Optional model blocks to enable, e.g. Classification; the others are sent disabled.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(OptionCompleter))]
     public string[] Option { get; set; } = Array.Empty<string>();
 
     /// <summary>Pack up to this many AOI polygons into one processing (capped at the account's maxAoisPerProcessing).</summary>
