@@ -42,32 +42,85 @@ AfterAll {
 }
 
 Describe 'about_Mapflow examples' {
-    BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
+    BeforeAll {
+        $script:scheduledTitle = 'Example 2: A scheduled task that fails loudly and can be run again'
 
-    It 'Example 2, the scheduled task, succeeds on its first run and on the next one, which starts nothing twice' {
-        $jobs = Join-Path $TestDrive 'jobs'
+        # The scheduled-task script as the help gives it, in a job folder with places.geojson, run by a child
+        # "pwsh -NonInteractive -File" that finds the module by name, as an installed module is found.
+        function Start-ScheduledScript {
+            param([string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
+            $file = Join-Path $jobs 'villages.ps1'
+            Set-Content -LiteralPath $file -Encoding utf8 -Value (Get-AboutExample $scheduledTitle)
+            $variables = @{
+                MAPFLOW_TOKEN = $emulator.Token; MAPFLOW_API_URL = $emulator.Url; NO_COLOR = '1'
+                PSModulePath = "$(Split-Path $ModulePath)$([IO.Path]::PathSeparator)$env:PSModulePath"
+            }
+            foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
+            Start-ChildPwsh -File $file -ArgumentList (@('-PollInterval', '0.2') + $ArgumentList) -Environment $variables
+        }
+
+        function Invoke-ScheduledScript {
+            param([string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
+            Wait-ChildPwsh (Start-ScheduledScript -ArgumentList $ArgumentList -Environment $Environment)
+        }
+    }
+    BeforeEach {
+        Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
+        $script:jobs = Join-Path $TestDrive ([guid]::NewGuid())
         $null = New-Item -ItemType Directory $jobs
         Copy-Item $PlacesPath (Join-Path $jobs 'places.geojson')
-        # Only the job folder and the poll interval differ from the help: the emulator's processings finish at once.
-        $code = (Get-AboutExample 'Example 2: A scheduled task that can be run again').Replace('C:\jobs', $jobs).Replace('-PollInterval 60', '-PollInterval 0.2')
-        $code | Should -Match 'Export-Csv'
+    }
+
+    It 'Example 2 is the scheduled-task script of the README, word for word' {
+        $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../README.md') -Raw -Encoding utf8
+        $readme -match '(?s)<!-- The scheduled-task script[^\n]*\n```powershell\n(.*?)\n```' | Should -BeTrue
+        ($Matches[1] -replace '\r', '') | Should -Be (Get-AboutExample $scheduledTitle)
+    }
+
+    It 'Example 2 exits 0 on its first run and on the next one, which starts nothing twice, and keeps a log' {
         $features = (Get-Content $PlacesPath -Raw | ConvertFrom-Json).features.Count
 
-        $first = Invoke-Example $code $jobs
-        $first.Error | Should -BeNullOrEmpty
-        $first.ExitCode | Should -Be 0
-        $saved = @(Import-Csv (Join-Path $jobs 'out/saved.csv'))
-        $saved.Count | Should -Be $features
+        $first = Invoke-ScheduledScript
+        $first.ExitCode | Should -Be 0 -Because "$($first.Output)`n$($first.Error)"
+        $first.Output | Should -BeLike "*$features file(s) saved, 0 problem(s)*"
+        @(Get-ChildItem (Join-Path $jobs 'out') -Filter *.geojson).Count | Should -Be $features
         @(Get-EmulatorRequest $emulator -Method POST -Path '/projects').Count | Should -Be 1
 
-        $second = Invoke-Example $code $jobs
-        $second.Error | Should -BeNullOrEmpty
-        $second.ExitCode | Should -Be 0
+        $second = Invoke-ScheduledScript
+        $second.ExitCode | Should -Be 0 -Because "$($second.Output)`n$($second.Error)"
         @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be $features
         @(Get-EmulatorRequest $emulator -Method POST -Path '/projects').Count | Should -Be 1
-        $again = @(Import-Csv (Join-Path $jobs 'out/saved.csv'))
-        $again.Count | Should -Be (2 * $features)
-        @($again | Select-Object -Skip $features | Where-Object Skipped -EQ 'True').Count | Should -Be $features
+        Get-Content (Join-Path $jobs 'villages.log') -Raw | Should -BeLike "*$features file(s) saved, 0 problem(s)*"
+    }
+
+    It 'Example 2 exits 1 when the token is refused, and says why in its log' {
+        $run = Invoke-ScheduledScript -Environment @{ MAPFLOW_TOKEN = 'bm9ib2R5QGV4YW1wbGUuY29tOndyb25n' }
+        $run.ExitCode | Should -Be 1
+        $run.Output | Should -BeLike '*Stopped: MapflowApi.Unauthorized*'
+        Get-Content (Join-Path $jobs 'villages.log') -Raw | Should -BeLike '*MapflowApi.Unauthorized*'
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 0
+    }
+
+    It 'Example 2 exits 1 for an unknown model, before anything is started' {
+        $run = Invoke-ScheduledScript -ArgumentList '-Model', 'Houses'
+        $run.ExitCode | Should -Be 1
+        $run.Output | Should -BeLike '*Stopped: Model.NotFound*'
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 0
+    }
+
+    It 'Example 2 exits 2 when a processing failed, and lists the failure' {
+        Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 600000 } | Out-Null
+        $features = (Get-Content $PlacesPath -Raw | ConvertFrom-Json).features.Count
+        $child = Start-ScheduledScript
+        $started = Wait-Until { $all = @(Get-EmulatorProcessing $emulator); if ($all.Count -eq $features) { $all } } -TimeoutSeconds 60
+        Invoke-EmulatorControl $emulator "processings/$($started[0].id)/status" -Method POST -Body @{ status = 'FAILED' } | Out-Null
+        $started | Select-Object -Skip 1 | ForEach-Object { Invoke-EmulatorControl $emulator "processings/$($_.id)/status" -Method POST -Body @{ status = 'OK' } | Out-Null }
+
+        $run = Wait-ChildPwsh $child
+
+        $run.ExitCode | Should -Be 2 -Because "$($run.Output)`n$($run.Error)"
+        $run.Output | Should -BeLike '*Processing.Failed*'
+        @(Get-ChildItem (Join-Path $jobs 'out') -Filter *.geojson).Count | Should -Be ($features - 1)
     }
 }
 

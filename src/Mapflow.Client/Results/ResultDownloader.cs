@@ -84,6 +84,11 @@ public sealed class ResultDownloader
                 FeatureCount = features, Length = length, Sha256 = sha256,
             };
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The disk said no (full, read-only, a folder in the way): name the file the user asked for, not the hidden temporary one.
+            throw new IOException($"'{path}' could not be written: {e.Message.Replace(temp, path)}", e);
+        }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);

@@ -142,7 +142,7 @@ public sealed class ImportMapflowAoiCommand : PSCmdlet
     }
 
     // Too big to read or to send is a limit of the module, not bad data.
-    private static ErrorCategory CategoryOf(AoiProblem problem) =>
+    internal static ErrorCategory CategoryOf(AoiProblem problem) =>
         problem.Code is AoiProblemCodes.FeatureTooLarge or AoiProblemCodes.TooManyVertices
             ? ErrorCategory.LimitsExceeded
             : ErrorCategory.InvalidData;

@@ -179,7 +179,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         }
         catch (Exception e) when (e is InvalidDataException or JsonException)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry));
+            ThrowTerminatingError(ErrorRecords.Create("Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry, e.Message, e));
         }
         if (results.Count != 1)
         {
@@ -187,7 +187,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
                 results.Count == 0 ? "-Geometry holds no geometry." : "-Geometry holds several features; pipe them from Import-MapflowAoi instead."));
         }
         if (results[0].Problem is { } problem)
-            ThrowTerminatingError(new ErrorRecord(new InvalidDataException($"-Geometry '{Name ?? "Processing"}': {problem.Message}"), "Aoi." + problem.Code, ErrorCategory.InvalidData, Geometry));
+            ThrowTerminatingError(ErrorRecords.Create("Aoi." + problem.Code, ImportMapflowAoiCommand.CategoryOf(problem), Geometry, $"-Geometry '{Name ?? "Processing"}': {problem.Message}"));
         return results[0].Aoi!;
     }
 
