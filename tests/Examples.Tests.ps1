@@ -56,7 +56,7 @@ Describe 'about_Mapflow examples' {
                 PSModulePath = "$(Split-Path $ModulePath)$([IO.Path]::PathSeparator)$env:PSModulePath"
             }
             foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
-            Start-ChildPwsh -File $file -ArgumentList (@('-PollInterval', '0.2') + $ArgumentList) -Environment $variables
+            Start-ChildPwsh -File $file -ArgumentList (@('-Poll', '0.2') + $ArgumentList) -Environment $variables
         }
 
         function Invoke-ScheduledScript {

@@ -237,6 +237,7 @@ Describe 'Review of results' {
         $rejected = Get-MapflowProcessing -Id $started[0].Id
         $rejected.Status | Should -Be 'OK'
         $rejected.ReviewStatus.Status | Should -Be 'NOT_ACCEPTED'
+        ($rejected | Format-Table | Out-String -Width 120) | Should -BeLike '*NOT_ACCEPTED*' -Because 'the table shows the review status, as QGIS does'
         $rejected | Save-MapflowResult -Path $out -ErrorVariable notReady -ErrorAction SilentlyContinue | Out-Null
         $notReady[0].FullyQualifiedErrorId | Should -BeLike 'Result.NotReady,*'
         $notReady[0].Exception.Message | Should -BeLike '*NOT_ACCEPTED*'

@@ -22,7 +22,7 @@ Objects piped to Get-MapflowProject bind by their ProjectId, else by their Id: p
     Defaults    = @{
         Name = 'All projects'
     }
-    Outputs     = 'One object per project. The table shows Id, Name, IsDefault (Default), Created and Description, or Id, Name and Default in 80 columns; AoiCount, AoiArea, ProcessingCounts and Updated are there too. With -IncludeTotalCount, also a count after the projects.'
+    Outputs     = 'One object per project. The table shows Id, Name, IsDefault (Default), Created and Description, or Id, Name and Default in 80 columns; AoiCount, AoiArea, ProcessingCounts and Updated are there too, and User (the owner, whose AoiAreaLimit in m2, also as AoiAreaLimitKm2, is the area limit of one processing in the project), WorkflowDefs (the models linked to the project, which Start-MapflowProcessing -Model looks at first) and ShareProject (owners and members). With -IncludeTotalCount, also a count after the projects.'
     Examples    = @(
         @{
             Title   = 'List all projects'

@@ -1,11 +1,11 @@
 @{
     Synopsis    = 'Waits for Mapflow processings to finish, and writes each one as soon as it has.'
     Description = @'
-Wait-MapflowProcessing waits until each processing reaches a final status (OK, FAILED, CANCELLED or REFUNDED) and writes it at that moment, so the next command in the pipeline, usually Save-MapflowResult, works on it while the others are still running. Processings that are already final are written at once.
+Wait-MapflowProcessing waits until each processing is final and writes it at that moment: its status is OK, FAILED, CANCELLED or REFUNDED and, on accounts that review results, its result was not rejected (an OK processing with ReviewStatus NOT_ACCEPTED is reviewed again, and waited for, as the QGIS plugin does). That way the next command in the pipeline, usually Save-MapflowResult, works on it while the others are still running. Processings that are already final are written at once.
 
-It collects its input first and starts waiting when the input ends. Then it reads the statuses every -PollInterval seconds (give or take 10 %, so that many waiting scripts do not poll in step). It reads many processings with few requests: one listing per project page, not one request per processing. A progress bar shows how many have finished and their mean progress ("12 of 40 finished, 57 % on average").
+It collects its input first and starts waiting when the input ends. Then it reads the statuses every -PollInterval seconds (give or take 10 %, so that many waiting scripts do not poll in step). It reads many processings with few requests: one listing per project page, not one request per processing. When the listing fails (an error, an HTML page), that round reads each pending processing on its own instead, with a warning, so a broken listing never stops the wait. A progress bar shows how many have finished and their mean progress ("12 of 40 finished, 57 % on average"); a percentage Mapflow sends outside 0 to 100 is held within them for the bar, and kept as it came on the object.
 
-A processing that ends FAILED is written too, and also gives a non-terminating Processing.Failed error that lists Mapflow's failure codes. Filter with Where-Object Status -eq 'OK' before Save-MapflowResult to avoid a second error (Result.NotReady) for it.
+A processing that ends FAILED is written too, and also gives a non-terminating Processing.Failed error that lists Mapflow's failure codes. Save-MapflowResult reports it once more as Result.NoResult; filter with Where-Object Status -eq 'OK' before Save-MapflowResult to avoid that.
 
 With -Timeout, the wait ends after that many seconds: each processing still running gives a non-terminating Processing.WaitTimeout error and is not written. The processings keep running at Mapflow; wait for them again later. Ctrl+C also stops only the waiting. An unknown status gives a warning, and the wait goes on.
 '@
@@ -19,7 +19,7 @@ With -Timeout, the wait ends after that many seconds: each processing still runn
     Defaults    = @{
         Timeout = '0 (no limit)'
     }
-    Outputs     = 'Each processing, once it has reached OK, FAILED, CANCELLED or REFUNDED, with its final Status, Cost and Messages.'
+    Outputs     = 'Each processing once it is final: OK, FAILED, CANCELLED or REFUNDED, and not a result a reviewer rejected (ReviewStatus NOT_ACCEPTED), which is reviewed again. It has its final Status, PercentCompleted, Cost, Messages and ReviewStatus, as Mapflow sent them.'
     Examples    = @(
         @{
             Title   = 'Start, wait and save in one pipeline'
