@@ -179,7 +179,8 @@ Describe 'Without a session, or with a slow or failing API' {
         $second | Should -BeNullOrEmpty
         $firstTook | Should -BeGreaterOrEqual 1.9 -Because 'it waited for the answer up to its deadline'
         $firstTook | Should -BeLessThan 5
-        $secondTook | Should -BeLessThan 0.5
+        # Below the 2 s deadline, whatever else the machine is doing: it did not wait again (the request count says so too).
+        $secondTook | Should -BeLessThan 1.9
         @(Get-EmulatorRequest $emulator -Method GET -Path '/projects').Count | Should -Be 1
         $Error.Count | Should -Be 0
         (Get-Completion 'Start-MapflowProcessing -Model ro').CompletionText | Should -Be @('Roads') -Because 'the cached account still completes'

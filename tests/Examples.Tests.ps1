@@ -119,6 +119,7 @@ Describe 'about_Mapflow examples' {
         $run = Wait-ChildPwsh $child
 
         $run.ExitCode | Should -Be 2 -Because "$($run.Output)`n$($run.Error)"
+        $run.Output | Should -BeLike '*, 1 problem(s)*' -Because 'the failure is reported once, by Wait-MapflowProcessing'
         $run.Output | Should -BeLike '*Processing.Failed*'
         @(Get-ChildItem (Join-Path $jobs 'out') -Filter *.geojson).Count | Should -Be ($features - 1)
     }

@@ -149,6 +149,13 @@ Describe 'Paging' {
         @(Get-EmulatorRequest $emulator -Method GET -Path '/processings/*').Count | Should -Be 2
     }
 
+    It 'Get-MapflowModel -Skip -First pages through the models, with -IncludeTotalCount' {
+        $names = @(Get-MapflowModel).Name
+        @(Get-MapflowModel -Skip 1 -First 2).Name | Should -Be $names[1..2]
+        $counted = @(Get-MapflowModel -First 1 -IncludeTotalCount)
+        [int]$counted[-1] | Should -Be $names.Count
+    }
+
     It 'Get-MapflowProject -Skip -First pages through the projects, with -IncludeTotalCount' {
         $names = @(Get-MapflowProject).Name
         $names.Count | Should -Be 5

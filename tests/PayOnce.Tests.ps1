@@ -14,12 +14,22 @@ BeforeAll {
 param($Module, $Places, $Project, $Out, $Go, [int] $Count)
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
+# Loaded and connected: say so, then wait for the go, so that the runs start their chains together.
+Get-MapflowAccount | Out-Null
+New-Item -ItemType File -Path "$Go.ready.$PID" | Out-Null
 while (-not (Test-Path -LiteralPath $Go)) { Start-Sleep -Milliseconds 20 }
 Import-MapflowAoi $Places | Select-Object -First $Count | Start-MapflowProcessing -Model Buildings -Project $Project |
     Wait-MapflowProcessing -PollInterval 0.2 | Save-MapflowResult -Path $Out *>&1 | ForEach-Object {
         if ($_ -is [Mapflow.SavedResult]) { "SAVED $($_.ProcessingId)" } else { "$_" }
     }
 '@
+
+    # Gives the go once both chains are loaded and connected.
+    function Send-Go {
+        param($Go)
+        Wait-Until { @(Get-ChildItem -Path "$Go.ready.*").Count -ge 2 } -TimeoutSeconds 60 | Should -BeTrue -Because 'both chains get ready'
+        New-Item -ItemType File -Path $Go | Out-Null
+    }
 
     function Start-Chain {
         param($Project, $Out, $Go, [int] $Count, [hashtable] $Environment = @{})
@@ -46,8 +56,7 @@ Describe 'Two runs at once' {
         Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'latency'; delayMs = 400; count = 12 }
         $first = Start-Chain -Project $p -Out $out -Go $go -Count 6
         $second = Start-Chain -Project $p -Out $out -Go $go -Count 6
-        Start-Sleep -Milliseconds 200
-        New-Item -ItemType File -Path $go | Out-Null
+        Send-Go $go
 
         $runs = @((Wait-ChildPwsh $first), (Wait-ChildPwsh $second))
 
@@ -67,8 +76,7 @@ Describe 'Two runs at once' {
         Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'latency'; delayMs = 800; count = 4 }
         $first = Start-Chain -Project $p -Out $out -Go $go -Count 2 -Environment @{ MAPFLOW_STATE_DIR = (Join-Path $TestDrive 'machine-a') }
         $second = Start-Chain -Project $p -Out (Join-Path $TestDrive 'b') -Go $go -Count 2 -Environment @{ MAPFLOW_STATE_DIR = (Join-Path $TestDrive 'machine-b') }
-        Start-Sleep -Milliseconds 200
-        New-Item -ItemType File -Path $go | Out-Null
+        Send-Go $go
 
         $runs = @((Wait-ChildPwsh $first), (Wait-ChildPwsh $second))
 
@@ -136,6 +144,22 @@ Describe 'Never hold a finished result back' {
         $done | ForEach-Object { $_.Status | Should -Be 'OK' }
         @(Get-EmulatorRequest $emulator -Method GET -Path '/processings/*/v2').Count | Should -BeGreaterOrEqual 3
         ($warnings -join "`n") | Should -BeLike '*listing*failed*one by one*'
+    }
+
+    It 'with the listing down, one processing that cannot be read holds back none of the others' {
+        Set-EmulatorConfig @{ processingDurationMs = 300 }
+        $session = Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -PassThru
+        $session.Retry.BaseDelay = [timespan]::FromMilliseconds(20)
+        $session.Retry.MaxDelay = [timespan]::FromMilliseconds(100)
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 3 | Start-MapflowProcessing -Model Buildings)
+        Add-Fault @{ method = 'POST'; path = '/projects/*/processings/v2/page'; kind = 'status'; status = 500; count = 1000 }
+        Add-Fault @{ method = 'GET'; path = "/processings/$($started[0].Id)/v2"; kind = 'status'; status = 500; count = 1000 }
+
+        $done = @($started | Wait-MapflowProcessing -PollInterval 0.2 -Timeout 8 -ErrorVariable late -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        ($done.Id | Sort-Object) | Should -Be ($started[1..2].Id | Sort-Object)
+        $late.FullyQualifiedErrorId | Should -BeLike 'Processing.WaitTimeout,*'
+        $late.TargetObject.Id | Should -Be $started[0].Id
     }
 
     It 'a percentage of 101 or -1 does not end Wait, and the object keeps the server''s value' {

@@ -343,6 +343,35 @@ Describe 'Creates' {
         $unconfirmed[0].FullyQualifiedErrorId | Should -BeLike 'Start.Unconfirmed,*'
     }
 
+    It 'a look-up that cannot read a same-named candidate leaves the outcome unclear: Start.Unconfirmed, never a refusal' {
+        $session.Timeouts.CreateConfirm = [timespan]::FromMilliseconds(300)
+        Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings | Out-Null
+        Clear-RequestLog
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'status'; status = 503 }
+        Add-Fault @{ method = 'GET'; path = '/processings/*/v2'; kind = 'status'; status = 404; count = 100 }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -Force -ErrorVariable unconfirmed -ErrorAction SilentlyContinue)
+
+        $started.Count | Should -Be 0
+        $unconfirmed.Count | Should -Be 1
+        $unconfirmed[0].FullyQualifiedErrorId | Should -BeLike 'Start.Unconfirmed,*'
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 1
+    }
+
+    It 'after three starts in a row without a clear answer the rest are not sent: Start.Halted' {
+        $session.Timeouts.CreateConfirm = [timespan]::FromMilliseconds(200)
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'status'; status = 503; count = 100 }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 5 | Start-MapflowProcessing -Model Buildings -ThrottleLimit 1 `
+                -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $started.Count | Should -Be 0
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 3
+        @($problems.FullyQualifiedErrorId -like 'Start.Unconfirmed,*').Count | Should -Be 3
+        @($problems.FullyQualifiedErrorId -like 'Start.Halted,*').Count | Should -Be 1
+        ($warnings -join "`n") | Should -BeLike '*2 of 5 processing(s) were not started*'
+    }
+
     It 'a create answered 429 is sent again after Retry-After: one processing' {
         Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'status'; status = 429; retryAfter = '0' }
 

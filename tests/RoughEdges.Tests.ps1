@@ -59,6 +59,21 @@ Describe 'Saving' {
         $running.Exception.Message | Should -BeLike '*still IN_PROGRESS*Wait-MapflowProcessing*'
     }
 
+    It 'in Wait | Save a failed processing is reported once, by Wait' {
+        Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 600000 } | Out-Null
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 2 | Start-MapflowProcessing -Model Buildings)
+        Invoke-EmulatorControl $emulator "processings/$($started[0].Id)/status" -Method POST -Body @{ status = 'FAILED' } | Out-Null
+        Invoke-EmulatorControl $emulator "processings/$($started[1].Id)/status" -Method POST -Body @{ status = 'OK' } | Out-Null
+
+        $saved = @($started | Wait-MapflowProcessing -PollInterval 0.1 -ErrorVariable waited -ErrorAction SilentlyContinue |
+            Save-MapflowResult -Path $out -ErrorVariable saving -ErrorAction SilentlyContinue)
+
+        $saved.Count | Should -Be 1
+        $waited.Count | Should -Be 1
+        $waited[0].FullyQualifiedErrorId | Should -BeLike 'Processing.Failed,*'
+        $saving.Count | Should -Be 0
+    }
+
     It 'files skipped on a re-run keep the feature count and SHA-256 the manifest has for them' {
         $done = @(Import-MapflowAoi $PlacesPath | Select-Object -First 2 | Start-MapflowProcessing -Model Buildings | Wait-MapflowProcessing -PollInterval 0.1)
         $first = @($done | Save-MapflowResult -Path $out)

@@ -10,6 +10,9 @@ The list comes from the account data, which is read again when it is more than f
     Parameters  = @{
         Name    = 'Model names to get, with wildcards. Case, emoji and punctuation are ignored, so "buildings" and "build*" both find "🏠 Buildings". Several names return every model that matches any of them. A name without wildcards that matches no model gives a non-terminating Mapflow.NotFound error whose message lists the models; a wildcard that matches nothing gives none. When omitted, all models. Tab completes the model names.'
         Session = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
+        First   = 'Gets only this many models, after those that -Skip leaves out.'
+        Skip    = 'Leaves out this many models first.'
+        IncludeTotalCount = 'Writes, after the models, how many matched in all (ignoring -First and -Skip), as an object whose Accuracy is 1.0.'
     }
     Defaults    = @{
         Name = 'All models'

@@ -253,18 +253,19 @@ public sealed class MapflowClient : IDisposable
         {
             message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(token.Redact(text));
         }
-        if (!string.IsNullOrEmpty(retries)) message = (message ?? response.ReasonPhrase) + $" ({retries.Trim()})";
+        if (!string.IsNullOrEmpty(retries)) message = (message ?? Scrub(token, response.ReasonPhrase)) + $" ({retries.Trim()})";
         return response.StatusCode == HttpStatusCode.Unauthorized || response.StatusCode == HttpStatusCode.Forbidden && IsAccountRead(method, path)
             ? new MapflowAuthenticationException(response.StatusCode, method, path, code, message, parameters)
             : new MapflowApiException(response.StatusCode, method, path, code, message, parameters);
     }
 
     /// <summary>
-    /// The reads whose 403 refuses the account itself (the account, or the project a run works in). Mapflow also
-    /// answers 403 for a data provider outside the plan or a read-only member's start: those fail one item only.
+    /// The reads whose 403 refuses the account itself: its status and its own default project. Any other 403 (a
+    /// provider outside the plan, a read-only member's start, a project not shared with the account) concerns its
+    /// request alone; a command that cannot go on without that request still ends, with the same id.
     /// </summary>
     private static bool IsAccountRead(string method, string path) =>
-        method == "GET" && (path == "/user/status" || path.StartsWith("/projects/", StringComparison.Ordinal) && path.IndexOf('/', "/projects/".Length) < 0);
+        method == "GET" && path is "/user/status" or "/projects/default";
 
     private static string? Scrub(MapflowToken token, string? text) => text is null ? null : token.Redact(text);
 

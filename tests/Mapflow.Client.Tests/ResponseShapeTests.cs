@@ -238,4 +238,32 @@ public sealed class ResponseShapeTests
         Assert.Null(accept["/processing/cost/v2"]);
         Assert.Null(accept["/result"]);
     }
+
+    [Theory]
+    [InlineData("\"not a map\"")]
+    [InlineData("[1,2]")]
+    [InlineData("7")]
+    public async Task Meta_of_the_wrong_kind_reads_as_none_and_the_processing_is_still_read(string meta)
+    {
+        var id = Guid.NewGuid();
+        using var api = new StubApi(_ => StubApi.Json(Processing(id.ToString()).Replace("\"meta\":{\"source-app\":\"qgis\",\"attempt\":2,\"tags\":[\"a\",\"b\"],\"request\":{\"tool\":\"x\"},\"urgent\":true,\"none\":null}", $"\"meta\":{meta}")));
+        using var client = api.Client();
+
+        var processing = await client.GetProcessingAsync(id, CancellationToken.None);
+
+        Assert.Equal(id, processing.Id);
+        Assert.Null(processing.Meta);
+    }
+
+    [Fact]
+    public async Task An_owner_whose_id_is_no_uuid_does_not_make_the_project_unreadable()
+    {
+        using var api = new StubApi(_ => StubApi.Json(Project.Replace("\"id\":\"b1946ac9-2f8b-4e1e-9d5a-2c3d4e5f6a7b\"", "\"id\":42")));
+        using var client = api.Client();
+
+        var project = await client.GetProjectAsync(Guid.Parse("546d148f-19a1-40d8-8f16-d1e6dabfd204"), CancellationToken.None);
+
+        Assert.Equal("42", project.User!.Id);
+        Assert.Equal(25, project.AoiAreaLimitKm2);
+    }
 }

@@ -5,8 +5,9 @@ using NetTopologySuite.Simplify;
 namespace Mapflow.Client.Aois
 {
     /// <summary>
-    /// Simplification on request, with NTS's TopologyPreservingSimplifier: a valid input stays valid, with the same
-    /// rings, holes and parts, and no ring crossing another (its documented guarantee, so no check follows).
+    /// Simplification on request, with NTS's TopologyPreservingSimplifier: the same rings, holes and parts, and no ring
+    /// crossing another. Its documentation admits one exception (a small hole or part close to an edge can end up
+    /// outside it), so the validator checks the topology again afterwards.
     /// </summary>
     internal static class AoiSimplifier
     {

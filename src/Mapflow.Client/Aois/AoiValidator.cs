@@ -19,7 +19,12 @@ namespace Mapflow.Client.Aois
             Geometry geometry = AoiGeometryBuilder.Build(raw);
             geometry = TopologyCheck.Check(geometry, raw, context, options.Repair, repairs, out bool repaired);
             if (options.SimplifyToleranceMetres is { } tolerance)
+            {
                 geometry = AoiSimplifier.Simplify(geometry, tolerance, repairs);
+                // NTS documents that the simplifier can move an edge past a small hole or part near it: check again.
+                geometry = TopologyCheck.Check(geometry, raw, context, options.Repair, repairs, out bool fixedAfter);
+                repaired |= fixedAfter;
+            }
             CheckVertices(geometry, raw, context, options.SimplifyToleranceMetres);
             geometry = RingOrientation.Normalise(geometry, out bool reoriented);
 

@@ -17,13 +17,43 @@ internal static class LenientConverters
     public static IEnumerable<JsonConverter> All { get; } = new JsonConverter[]
     {
         new StringConverter(),
-        new DoubleConverter(), new NullableDoubleConverter(),
-        new Int64Converter(), new NullableInt64Converter(),
-        new Int32Converter(), new NullableInt32Converter(),
-        new BooleanConverter(), new NullableBooleanConverter(),
-        new DateConverter(),
+        new MapConverter(),
+        new Value<double>(ReadNumber, (w, v) => w.WriteNumberValue(v)),
+        new NullableValue<double>(ReadNumber, (w, v) => w.WriteNumberValue(v)),
+        new Value<long>((ref Utf8JsonReader r) => ToInt64(ReadNumber(ref r)), (w, v) => w.WriteNumberValue(v)),
+        new NullableValue<long>((ref Utf8JsonReader r) => ToInt64(ReadNumber(ref r)), (w, v) => w.WriteNumberValue(v)),
+        new Value<int>((ref Utf8JsonReader r) => ToInt32(ReadNumber(ref r)), (w, v) => w.WriteNumberValue(v)),
+        new NullableValue<int>((ref Utf8JsonReader r) => ToInt32(ReadNumber(ref r)), (w, v) => w.WriteNumberValue(v)),
+        new Value<bool>(ReadBoolean, (w, v) => w.WriteBooleanValue(v)),
+        new NullableValue<bool>(ReadBoolean, (w, v) => w.WriteBooleanValue(v)),
+        new NullableValue<DateTimeOffset>(ReadDate, (w, v) => w.WriteStringValue(v)),
         new GuidConverter(),
     };
+
+    private delegate T? ReadValue<T>(ref Utf8JsonReader reader) where T : struct;
+
+    /// <summary>A value type where JSON null or a value of the wrong kind reads as its default.</summary>
+    private sealed class Value<T>(ReadValue<T> read, Action<Utf8JsonWriter, T> write) : JsonConverter<T> where T : struct
+    {
+        public override bool HandleNull => true;
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => read(ref reader) ?? default;
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value);
+    }
+
+    /// <summary>A nullable value type where JSON null or a value of the wrong kind reads as null.</summary>
+    private sealed class NullableValue<T>(ReadValue<T> read, Action<Utf8JsonWriter, T> write) : JsonConverter<T?> where T : struct
+    {
+        public override bool HandleNull => true;
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+        {
+            if (value is { } v) write(writer, v);
+            else writer.WriteNullValue();
+        }
+    }
 
     /// <summary>A number from a number or numeric text; null for anything else.</summary>
     private static double? ReadNumber(ref Utf8JsonReader reader)
@@ -101,106 +131,54 @@ internal static class LenientConverters
         }
     }
 
-    private sealed class DoubleConverter : JsonConverter<double>
-    {
-        public override bool HandleNull => true;
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadNumber(ref reader) ?? 0;
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
-    }
-
-    private sealed class NullableDoubleConverter : JsonConverter<double?>
-    {
-        public override bool HandleNull => true;
-        public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : ReadNumber(ref reader);
-
-        public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
-        {
-            if (value is { } v) writer.WriteNumberValue(v);
-            else writer.WriteNullValue();
-        }
-    }
-
-    private sealed class Int64Converter : JsonConverter<long>
-    {
-        public override bool HandleNull => true;
-        public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ToInt64(ReadNumber(ref reader)) ?? 0;
-        public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
-    }
-
-    private sealed class NullableInt64Converter : JsonConverter<long?>
-    {
-        public override bool HandleNull => true;
-        public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : ToInt64(ReadNumber(ref reader));
-
-        public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
-        {
-            if (value is { } v) writer.WriteNumberValue(v);
-            else writer.WriteNullValue();
-        }
-    }
-
-    private sealed class Int32Converter : JsonConverter<int>
-    {
-        public override bool HandleNull => true;
-        public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ToInt32(ReadNumber(ref reader)) ?? 0;
-        public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
-    }
-
-    private sealed class NullableInt32Converter : JsonConverter<int?>
-    {
-        public override bool HandleNull => true;
-        public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : ToInt32(ReadNumber(ref reader));
-
-        public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
-        {
-            if (value is { } v) writer.WriteNumberValue(v);
-            else writer.WriteNullValue();
-        }
-    }
-
-    private sealed class BooleanConverter : JsonConverter<bool>
-    {
-        public override bool HandleNull => true;
-        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadBoolean(ref reader) ?? false;
-        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
-    }
-
-    private sealed class NullableBooleanConverter : JsonConverter<bool?>
-    {
-        public override bool HandleNull => true;
-        public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : ReadBoolean(ref reader);
-
-        public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
-        {
-            if (value is { } v) writer.WriteBooleanValue(v);
-            else writer.WriteNullValue();
-        }
-    }
-
     /// <summary>ISO-8601; a time without a zone is UTC, as QGIS reads the data catalog's naive timestamps. Unreadable is null.</summary>
-    private sealed class DateConverter : JsonConverter<DateTimeOffset?>
+    private static DateTimeOffset? ReadDate(ref Utf8JsonReader reader)
     {
-        public override bool HandleNull => true;
-
-        public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            if (reader.TokenType != JsonTokenType.String)
+            reader.Skip();
+            return null;
+        }
+        return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value) ? value : null;
+    }
+
+    /// <summary>A string map (meta, a message's parameters): values of any kind as text (see <see cref="StringConverter"/>); not an object, null.</summary>
+    private sealed class MapConverter : JsonConverter<Dictionary<string, string?>?>
+    {
+        public override Dictionary<string, string?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
                 return null;
             }
-            return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value) ? value : null;
+            var text = (JsonConverter<string?>)options.GetConverter(typeof(string));
+            var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                reader.Read();
+                map[key] = text.Read(ref reader, typeof(string), options);
+            }
+            return map;
         }
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, Dictionary<string, string?>? value, JsonSerializerOptions options)
         {
-            if (value is { } v) writer.WriteStringValue(v);
-            else writer.WriteNullValue();
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            foreach (var pair in value)
+            {
+                writer.WritePropertyName(pair.Key);
+                if (pair.Value is null) writer.WriteNullValue();
+                else writer.WriteStringValue(pair.Value);
+            }
+            writer.WriteEndObject();
         }
     }
 

@@ -48,6 +48,12 @@ public sealed class Processing : IJsonOnDeserialized
     /// </summary>
     [JsonIgnore] public bool IsFinal => IsTerminal && !ProcessingStatus.IsRejectedInReview(ReviewStatus?.Status);
 
+    /// <summary>
+    /// Set on this object once its failure was reported (Wait-MapflowProcessing's Processing.Failed), so a later
+    /// command in the same pipeline says it once more only in its verbose output.
+    /// </summary>
+    [JsonIgnore] internal bool FailureReported { get; set; }
+
     /// <summary>The idempotency key this client stored in meta when it started the processing, if any.</summary>
     [JsonIgnore] public string? ClientKey => Meta != null && Meta.TryGetValue(ProcessingStatus.ClientKeyMeta, out var k) ? k : null;
 

@@ -40,14 +40,15 @@ public sealed class Project : IJsonOnDeserialized
 /// <summary>The user section of a project: its owner, whose aoiAreaLimit caps every processing in it.</summary>
 public sealed class ProjectOwner
 {
-    public Guid Id { get; set; }
+    /// <summary>As the server writes it; not needed, so not held to being a UUID.</summary>
+    public string? Id { get; set; }
     public string? Email { get; set; }
     public string? Login { get; set; }
     public string? Role { get; set; }
     public double? AreaLimit { get; set; }
     public double? AoiAreaLimit { get; set; }
 
-    public override string ToString() => Email ?? Login ?? Id.ToString();
+    public override string ToString() => Email ?? Login ?? Id ?? "";
 }
 
 public sealed class ShareProject : IJsonOnDeserialized

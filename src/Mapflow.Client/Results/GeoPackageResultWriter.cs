@@ -28,13 +28,15 @@ public static class GeoPackageResultWriter
         try
         {
             long count;
+            using (PartialFiles.Hold(temp))
             using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false }.ToString()))
             {
                 connection.Open();
                 CreateSchema(connection, columns);
                 count = InsertRows(connection, geoJsonPath, columns);
+                connection.Close();
+                ResultDownloader.MoveIntoPlace(temp, gpkgPath);
             }
-            ResultDownloader.MoveIntoPlace(temp, gpkgPath);
             return count;
         }
         finally

@@ -15,6 +15,13 @@ public static class PartialFiles
 {
     private static readonly string[] Endings = { ".partial", ".partial-journal", ".download.geojson", ".part.geojson" };
 
+    /// <summary>
+    /// Marks a temporary file as in use while it waits (a part queued for a merge) or while something else writes it
+    /// (SQLite, whose own locks the clean-up cannot see): a shared hold, which the clean-up's exclusive probe cannot get.
+    /// </summary>
+    public static IDisposable Hold(string path) =>
+        new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
     public static bool IsPartial(string fileName) =>
         fileName.StartsWith(".", StringComparison.Ordinal) && Endings.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Mapflow.Client.Workflow;
 
 namespace Mapflow.Client.Results;
 
@@ -14,10 +15,14 @@ public static class ResultManifest
 {
     public const string FileName = "mapflow-manifest.json";
 
+    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(30);
+
     public static void Update(string folder, IEnumerable<SavedResult> saved)
     {
         var path = Path.Combine(folder, FileName);
-        var entries = Read(path).ToDictionary(e => e.File, StringComparer.Ordinal);
+        // Two saves into one folder (overlapping runs) would otherwise each write back what it read and lose the other's entries.
+        using var turn = Lock(folder);
+        var entries = Read(path).GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         foreach (var result in saved)
         {
             var file = Path.GetFileName(result.Path);
@@ -42,6 +47,24 @@ public static class ResultManifest
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entries.Values.OrderBy(e => e.File, StringComparer.Ordinal).ToList(),
             new JsonSerializerOptions(MapflowJson.Options) { WriteIndented = true }));
         ResultDownloader.MoveIntoPlace(temp, path);
+    }
+
+    /// <summary>An exclusive hold on the folder's manifest lock file, waited for a while; the system releases it with the process.</summary>
+    private static FileStream Lock(string folder)
+    {
+        var path = Path.Combine(folder, ".mapflow-manifest.lock");
+        var deadline = DateTime.UtcNow + LockPatience;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e) when (StartLock.IsHeldElsewhere(e) && DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Sleep(50);
+            }
+        }
     }
 
     private static void Describe(SavedResult result)

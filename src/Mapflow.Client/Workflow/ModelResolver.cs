@@ -14,43 +14,37 @@ public static class ModelResolver
 {
     /// <summary>
     /// Resolves against the project's models first (QGIS offers those; custom models may be linked to a project
-    /// only), then the account's (/user/status). A name that matches neither lists both.
+    /// only), then the account's (/user/status). Each way of matching (id, exact name, name without emoji and case,
+    /// a unique beginning) is tried on both before a looser one, so an exact name in the account beats a beginning in
+    /// the project. A name that matches neither lists both.
     /// </summary>
     public static Model Resolve(IReadOnlyCollection<Model> projectModels, IReadOnlyCollection<Model> accountModels, string nameOrId)
     {
-        try
+        foreach (var match in Matchers(nameOrId))
         {
-            return Resolve(projectModels, nameOrId);
-        }
-        catch (ModelNotFoundException e) when (!e.Ambiguous)
-        {
-            try
+            foreach (var models in new[] { projectModels, accountModels })
             {
-                return Resolve(accountModels, nameOrId);
-            }
-            catch (ModelNotFoundException again) when (!again.Ambiguous)
-            {
-                throw new ModelNotFoundException(nameOrId, projectModels.Concat(accountModels.Where(a => projectModels.All(p => p.Id != a.Id))), ambiguous: false);
+                var found = match(models).GroupBy(m => m.Id).Select(g => g.First()).ToList();
+                if (found.Count == 1) return found[0];
+                if (found.Count > 1) throw new ModelNotFoundException(nameOrId, found, ambiguous: true);
             }
         }
+        throw new ModelNotFoundException(nameOrId, projectModels.Concat(accountModels.Where(a => projectModels.All(p => p.Id != a.Id))), ambiguous: false);
     }
 
-    public static Model Resolve(IReadOnlyCollection<Model> models, string nameOrId)
+    public static Model Resolve(IReadOnlyCollection<Model> models, string nameOrId) => Resolve(models, Array.Empty<Model>(), nameOrId);
+
+    private static IEnumerable<Func<IEnumerable<Model>, IEnumerable<Model>>> Matchers(string nameOrId)
     {
         if (Guid.TryParse(nameOrId, out var id))
-            return models.FirstOrDefault(m => m.Id == id) ?? throw new ModelNotFoundException(nameOrId, models, ambiguous: false);
-
-        var exact = models.Where(m => m.Name == nameOrId).ToList();
-        if (exact.Count == 1) return exact[0];
-
+        {
+            yield return models => models.Where(m => m.Id == id);
+            yield break;
+        }
         var wanted = Normalize(nameOrId);
-        var same = models.Where(m => Normalize(m.Name) == wanted).ToList();
-        if (same.Count == 1) return same[0];
-        if (same.Count > 1) throw new ModelNotFoundException(nameOrId, same, ambiguous: true);
-
-        var starting = models.Where(m => wanted.Length > 0 && Normalize(m.Name).StartsWith(wanted, StringComparison.Ordinal)).ToList();
-        if (starting.Count == 1) return starting[0];
-        throw new ModelNotFoundException(nameOrId, starting.Count > 1 ? starting : models, ambiguous: starting.Count > 1);
+        yield return models => models.Where(m => m.Name == nameOrId);
+        yield return models => models.Where(m => Normalize(m.Name) == wanted);
+        if (wanted.Length > 0) yield return models => models.Where(m => Normalize(m.Name).StartsWith(wanted, StringComparison.Ordinal));
     }
 
     /// <summary>Letters and digits only, lower case, words separated by one space.</summary>

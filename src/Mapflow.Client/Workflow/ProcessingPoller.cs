@@ -31,6 +31,7 @@ public sealed class ProcessingPoller
     {
         var found = new ConcurrentBag<Processing>();
         var gone = new ConcurrentBag<(Processing, MapflowApiException)>();
+        var unread = new ConcurrentBag<Exception>();
         foreach (var project in processings.GroupBy(p => p.ProjectId))
         {
             var wanted = project.ToDictionary(p => p.Id);
@@ -66,6 +67,11 @@ public sealed class ProcessingPoller
                 {
                     gone.Add((missing, e));
                 }
+                catch (Exception e) when (e is not OperationCanceledException and not MapflowAuthenticationException)
+                {
+                    // Still pending: the others read this round are kept, and it is asked again next round.
+                    unread.Add(e);
+                }
                 finally
                 {
                     gate.Release();
@@ -73,6 +79,8 @@ public sealed class ProcessingPoller
             })).ConfigureAwait(false);
         }
         foreach (var (processing, reason) in gone) lost(processing, reason);
+        if (!unread.IsEmpty)
+            MapflowLog.Warning($"{unread.Count} pending processing(s) could not be read this round ({unread.First().Message}); they are read again next round.");
         return found.ToList();
     }
 }

@@ -114,8 +114,9 @@ public sealed class ProcessingStarter
                     return made;
                 }
             }
-            catch (Exception e) when (IsUnclear(e) && !cancel.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException and not MapflowAuthenticationException && !cancel.IsCancellationRequested)
             {
+                // Whatever the look-up met, the create's outcome stays unclear: never report it as refused.
                 MapflowLog.Verbose($"Looking '{request.Name}' up failed ({e.Message}); trying again.");
             }
             if (clock.GetUtcNow() >= deadline) throw new StartUnconfirmedException(request.Name, window, outcome);
@@ -135,17 +136,11 @@ public sealed class ProcessingStarter
         var twins = new List<(Processing, Processing)>();
         if (ours.Count == 0) return twins;
         var mine = new HashSet<Guid>(created.Select(p => p.Id));
-        var scanned = 0;
-        var candidates = new List<Processing>();
-        await foreach (var p in _client.GetProcessingsAsync(_projectId, null, PageSize, newestFirst: true, cancel).ConfigureAwait(false))
+        foreach (var candidate in await ScanNewestAsync(since, p => !mine.Contains(p.Id) && ours.ContainsKey(p.Name), cancel).ConfigureAwait(false))
         {
-            if (p.Created < since - ClockSkew || ++scanned > ScanLimit) break;
-            if (!mine.Contains(p.Id) && ours.ContainsKey(p.Name)) candidates.Add(p);
-        }
-        foreach (var candidate in candidates)
-        {
-            var full = candidate.Meta != null ? candidate : await _client.GetProcessingAsync(candidate.Id, cancel).ConfigureAwait(false);
-            if (ours[candidate.Name].FirstOrDefault(o => o.ClientKey == full.ClientKey) is { } twinOf) twins.Add((twinOf, full));
+            if (await ReadWithMetaAsync(candidate, cancel).ConfigureAwait(false) is { } full
+                && ours[candidate.Name].FirstOrDefault(o => o.ClientKey == full.ClientKey) is { } twinOf)
+                twins.Add((twinOf, full));
         }
         return twins;
     }
@@ -194,26 +189,49 @@ public sealed class ProcessingStarter
             if (p.Name == name) named.Add(p);
         if (await ConfirmAsync(named, key, cancel).ConfigureAwait(false) is { } found) return found;
         if (createdSince is not { } since) return null;
+        return await ConfirmAsync(await ScanNewestAsync(since, p => p.Name == name && named.All(n => n.Id != p.Id), cancel).ConfigureAwait(false),
+            key, cancel).ConfigureAwait(false);
+    }
 
+    /// <summary>The project's processings made since <paramref name="since"/> (allowing for clock skew) that <paramref name="wanted"/> picks, newest first.</summary>
+    private async Task<List<Processing>> ScanNewestAsync(DateTimeOffset since, Func<Processing, bool> wanted, CancellationToken cancel)
+    {
         var scanned = 0;
-        var candidates = new List<Processing>();
+        var found = new List<Processing>();
         await foreach (var p in _client.GetProcessingsAsync(_projectId, null, PageSize, newestFirst: true, cancel).ConfigureAwait(false))
         {
             if (p.Created < since - ClockSkew || ++scanned > ScanLimit) break;
-            if (p.Name == name && named.All(n => n.Id != p.Id)) candidates.Add(p);
+            if (wanted(p)) found.Add(p);
         }
-        return await ConfirmAsync(candidates, key, cancel).ConfigureAwait(false);
+        return found;
     }
 
-    /// <summary>The candidate that carries the key; listings may omit meta, so those are read one by one.</summary>
+    /// <summary>The candidate that carries the key.</summary>
     private async Task<Processing?> ConfirmAsync(IEnumerable<Processing> candidates, string key, CancellationToken cancel)
     {
         foreach (var candidate in candidates)
-        {
-            var full = candidate.Meta != null ? candidate : await _client.GetProcessingAsync(candidate.Id, cancel).ConfigureAwait(false);
-            if (full.ClientKey == key) return full;
-        }
+            if (await ReadWithMetaAsync(candidate, cancel).ConfigureAwait(false) is { ClientKey: var k } full && k == key)
+                return full;
         return null;
+    }
+
+    /// <summary>
+    /// The candidate with its meta: listings may omit it, so it is read on its own. One that cannot be read (deleted
+    /// meanwhile, another member's, an odd body) is no candidate: it is left out, never failing the look-up.
+    /// </summary>
+    private async Task<Processing?> ReadWithMetaAsync(Processing candidate, CancellationToken cancel)
+    {
+        if (candidate.Meta != null) return candidate;
+        try
+        {
+            return await _client.GetProcessingAsync(candidate.Id, cancel).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MapflowApiException { StatusCode: System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden } and not MapflowAuthenticationException
+                                  || e is MapflowResponseException)
+        {
+            MapflowLog.Verbose($"Processing {candidate.Id} ('{candidate.Name}') could not be read to compare its key ({e.Message}); it is left out.");
+            return null;
+        }
     }
 
     /// <summary>The project's processings by name, read once (all pages) and shared by concurrent starts.</summary>

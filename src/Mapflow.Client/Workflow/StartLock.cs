@@ -45,7 +45,7 @@ public sealed class StartLock : IDisposable
                 var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 return new StartLock(file, path);
             }
-            catch (IOException) when (!cancel.IsCancellationRequested)
+            catch (IOException e) when (IsHeldElsewhere(e) && !cancel.IsCancellationRequested)
             {
                 if (!told)
                 {
@@ -56,6 +56,15 @@ public sealed class StartLock : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Whether opening a file failed because another handle holds it, rather than for a reason waiting will not mend:
+    /// a sharing or lock violation on Windows; on Linux and macOS the EWOULDBLOCK of a held flock, which .NET puts in
+    /// HResult as the raw errno (11 on Linux, 35 on macOS).
+    /// </summary>
+    internal static bool IsHeldElsewhere(IOException e) => RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+        ? (e.HResult & 0xFFFF) is 32 or 33
+        : e.HResult is 11 or 35;
 
     /// <summary>
     /// Where this module keeps per-user state: $MAPFLOW_STATE_DIR, else the platform's place for it

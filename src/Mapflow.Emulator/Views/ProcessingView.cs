@@ -54,14 +54,18 @@ internal static class ProcessingView
 
     /// <summary>
     /// AOIs share the processing's status and progress. They are listed largest first, not in the order of the
-    /// request's polygons: nothing documents that order (§11.9), so a client must not rely on it.
+    /// request's polygons: nothing documents that order (§11.9), so a client must not rely on it. Their geometry comes
+    /// back with coordinates rounded to 6 decimals (about 10 cm), as a server that stores them does not keep every digit.
     /// </summary>
     public static IReadOnlyList<AoiDto> Aois(Processing p, ViewContext context)
     {
         var progress = Lifecycle.At(p, context.Now);
         return p.Aois.OrderByDescending(a => a.Area).ThenBy(a => a.Id)
-            .Select(a => new AoiDto(a.Id, progress.Status, progress.PercentCompleted, a.Area, progress.Messages, a.Geometry)).ToList();
+            .Select(a => new AoiDto(a.Id, progress.Status, progress.PercentCompleted, a.Area, progress.Messages, Stored(a.Geometry))).ToList();
     }
+
+    private static Geometry Stored(Geometry geometry) =>
+        NetTopologySuite.Precision.GeometryPrecisionReducer.Reduce(geometry, new PrecisionModel(1e6));
 
     /// <summary>The processing as its own client shaped it: the keys of OtherClientShape replace the standard ones.</summary>
     private static object Shaped(Processing p, ProcessingDto dto, bool includeMeta)

@@ -47,4 +47,22 @@ public class ModelResolverTests
     [Fact]
     public void An_unknown_id_is_not_found() =>
         Assert.Throws<ModelNotFoundException>(() => ModelResolver.Resolve(Models, Guid.NewGuid().ToString()));
+
+    [Fact]
+    public void The_projects_models_come_first_but_an_exact_name_in_the_account_beats_a_beginning_in_the_project()
+    {
+        var aerial = Models.Single(m => m.Name == "Buildings (⭐️ Aerial imagery)");
+        var buildings = Models.Single(m => m.Name == "🏠 Buildings");
+        var custom = new Model { Id = Guid.NewGuid(), Name = "🌲 Forest" };
+
+        // The project links only the aerial model: "Buildings" is the account's 🏠 Buildings by its plain name.
+        Assert.Same(buildings, ModelResolver.Resolve([aerial], Models, "Buildings"));
+        // A name both have is the project's model.
+        Assert.Same(custom, ModelResolver.Resolve([custom], Models, "Forest"));
+        // A custom model linked only to the project.
+        Assert.Same(custom, ModelResolver.Resolve([custom], [buildings], "forest"));
+        var error = Assert.Throws<ModelNotFoundException>(() => ModelResolver.Resolve([custom], [buildings], "Roads"));
+        Assert.Contains("'🌲 Forest'", error.Message);
+        Assert.Contains("'🏠 Buildings'", error.Message);
+    }
 }

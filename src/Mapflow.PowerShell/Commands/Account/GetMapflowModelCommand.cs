@@ -3,7 +3,7 @@ using System.Management.Automation;
 
 namespace Mapflow.PowerShell.Commands;
 
-[Cmdlet(VerbsCommon.Get, "MapflowModel")]
+[Cmdlet(VerbsCommon.Get, "MapflowModel", SupportsPaging = true)]
 [OutputType(typeof(Model))]
 public sealed class GetMapflowModelCommand : MapflowSessionCmdlet
 {
@@ -17,13 +17,15 @@ public sealed class GetMapflowModelCommand : MapflowSessionCmdlet
     {
         var session = ResolveSession();
         var filter = new NameFilter(Name);
+        var window = new PageWindow(PagingParameters);
         Run(async cancel =>
         {
             var account = await session.GetAccountAsync(refresh: false, cancel).ConfigureAwait(false);
             foreach (var model in account.Models.Where(m => filter.Matches((_, pattern) => ModelNames.IsLike(m.Name, pattern))))
-                QueueObject(model);
+                if (window.Take()) QueueObject(model);
             foreach (var error in filter.NotFound(n => $"No Mapflow model is called '{n}'. Available models: {string.Join(", ", account.Models.Select(m => $"'{m.Name}'"))}."))
                 QueueError(error);
         });
+        window.WriteTotal(this);
     }
 }

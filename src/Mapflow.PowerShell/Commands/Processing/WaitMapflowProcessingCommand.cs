@@ -77,8 +77,10 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
                 {
                     pending.Remove(done.Id);
                     percent[done.Id] = 100;
+                    // Marked before it is written: downstream may see the object the moment it is queued.
+                    done.FailureReported = done.Status == ProcessingStatus.Failed;
                     QueueObject(done);
-                    if (done.Status == ProcessingStatus.Failed) QueueError(Failed(done));
+                    if (done.FailureReported) QueueError(Failed(done));
                 }
                 Report(total, pending.Count, percent.Values.DefaultIfEmpty(100).Average());
                 if (pending.Count == 0) break;

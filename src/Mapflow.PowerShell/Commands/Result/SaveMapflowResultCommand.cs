@@ -77,8 +77,10 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 4;
 
-    // Not ParameterSetName: in BeginProcessing, before pipeline input is bound, it may still be the default set.
-    private bool Merging => MyInvocation.BoundParameters.ContainsKey(nameof(Merge));
+    // Set once in BeginProcessing, not read from ParameterSetName (before pipeline input is bound it may still be the
+    // default set) nor from BoundParameters later: workers read it while the pipeline thread binds the next input.
+    private bool _merging;
+    private bool Merging => _merging;
 
     private bool ToGeoPackage => string.Equals(Format, "GeoPackage", StringComparison.OrdinalIgnoreCase);
 
@@ -86,13 +88,15 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
 
     protected override void BeginProcessing()
     {
+        _merging = MyInvocation.BoundParameters.ContainsKey(nameof(Merge));
         _session = ResolveSession();
         _downloader = new ResultDownloader(_session.Client);
         var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Merging ? Merge : Path);
         _folder = Merging ? System.IO.Path.GetDirectoryName(target)! : target;
         if (!Merging) CheckFolder(target);
-        foreach (var stale in PartialFiles.RemoveStale(_folder, _runStart))
-            WriteVerbose($"Removed '{stale}', left by an earlier save that was stopped before it could clean up.");
+        if (!IsWhatIf)
+            foreach (var stale in PartialFiles.RemoveStale(_folder, _runStart))
+                WriteVerbose($"Removed '{stale}', left by an earlier save that was stopped before it could clean up.");
         _manifest = ResultManifest.Read(System.IO.Path.Combine(_folder, ResultManifest.FileName))
             .GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         if (Merging)
@@ -145,7 +149,9 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     {
         if (NoResultError(processing) is { } refusal)
         {
-            WriteError(refusal);
+            // Wait-MapflowProcessing upstream already reported this failure as Processing.Failed.
+            if (processing.FailureReported) WriteVerbose(refusal.Exception.Message);
+            else WriteError(refusal);
             return;
         }
         if (Merging)
@@ -282,7 +288,8 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         try
         {
             var saved = await _downloader!.DownloadAsync(processing, aoiId, aoiName, geoJson, cancel).ConfigureAwait(false);
-            GeoPackageResultWriter.Convert(geoJson, path);
+            using (PartialFiles.Hold(geoJson))
+                GeoPackageResultWriter.Convert(geoJson, path);
             saved.Path = path;
             saved.Length = new FileInfo(path).Length;
             saved.Sha256 = ResultDownloader.Sha256Of(path);
@@ -324,6 +331,8 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         try
         {
             await _downloader!.DownloadAsync(processing, aoiId, aoiName, part, cancel).ConfigureAwait(false);
+            // Held while it waits its turn, so a save starting in the folder meanwhile does not take it for a stale one.
+            using var held = PartialFiles.Hold(part);
             await _mergeLock.WaitAsync(cancel).ConfigureAwait(false);
             try
             {
