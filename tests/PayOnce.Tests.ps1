@@ -132,9 +132,7 @@ Describe 'Never hold a finished result back' {
 
     It 'Wait finishes when the listing keeps failing, by reading each pending processing on its own' {
         Set-EmulatorConfig @{ processingDurationMs = 300 }
-        $session = Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -PassThru
-        $session.Retry.BaseDelay = [timespan]::FromMilliseconds(20)
-        $session.Retry.MaxDelay = [timespan]::FromMilliseconds(100)
+        Connect-Quick $emulator | Out-Null
         $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 3 | Start-MapflowProcessing -Model Buildings)
         Add-Fault @{ method = 'POST'; path = '/projects/*/processings/v2/page'; kind = 'status'; status = 500; count = 1000 }
 
@@ -148,9 +146,7 @@ Describe 'Never hold a finished result back' {
 
     It 'with the listing down, one processing that cannot be read holds back none of the others' {
         Set-EmulatorConfig @{ processingDurationMs = 300 }
-        $session = Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -PassThru
-        $session.Retry.BaseDelay = [timespan]::FromMilliseconds(20)
-        $session.Retry.MaxDelay = [timespan]::FromMilliseconds(100)
+        Connect-Quick $emulator | Out-Null
         $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 3 | Start-MapflowProcessing -Model Buildings)
         Add-Fault @{ method = 'POST'; path = '/projects/*/processings/v2/page'; kind = 'status'; status = 500; count = 1000 }
         Add-Fault @{ method = 'GET'; path = "/processings/$($started[0].Id)/v2"; kind = 'status'; status = 500; count = 1000 }

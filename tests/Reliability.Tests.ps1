@@ -6,13 +6,6 @@ BeforeAll {
     $script:emulator = Start-MapflowEmulator -EmulatorPath $EmulatorPath -Argument '--Emulator:ProcessingDurationMs=0', '--Emulator:FeaturesPerAoi=5'
     $script:decoded = 'demo@mapflow.local:demo-secret'
 
-    # A session whose retry waits are milliseconds, so failure paths stay short; Retry-After still sets the minimum wait.
-    function Connect-Quick {
-        $session = Connect-Mapflow -Token $emulator.Token -ApiUrl $emulator.Url -PassThru
-        $session.Retry.BaseDelay = [timespan]::FromMilliseconds(50)
-        $session.Retry.MaxDelay = [timespan]::FromMilliseconds(200)
-        $session
-    }
 
     function Add-Fault {
         param([Parameter(Mandatory)] [hashtable] $Spec)
@@ -59,6 +52,20 @@ BeforeAll {
         [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
     }
 
+    # Everything a run showed: its captured streams, every $Error record in full, and the transcript.
+    function Get-EverythingShown {
+        param($Captured, [string] $Transcript)
+        @(
+            $Captured | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { Get-ErrorText $_ } else { $_ | Out-String } }
+            Get-ErrorText $Error
+            $Error | ForEach-Object {
+                $_.InvocationInfo.BoundParameters | Out-String; $_.InvocationInfo | Out-String
+                $_.Exception.Parameters | Out-String; $_.ErrorDetails | Out-String
+            }
+            Get-Content $Transcript -Raw
+        ) -join "`n"
+    }
+
     function Get-ProxyRequest {
         param($Proxy)
         $answer = Invoke-RestMethod -Uri "$($Proxy.Url)/_proxy/requests"
@@ -84,7 +91,7 @@ Describe 'Waits measured on the request log' {
 Describe 'Retries of reads' {
     BeforeEach {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
-        $script:session = Connect-Quick
+        $script:session = Connect-Quick $emulator
         $script:p = New-FinishedProcessing
         Clear-RequestLog
     }
@@ -196,7 +203,7 @@ Describe 'Retries of reads' {
 Describe 'Timeouts per kind of call' {
     BeforeEach {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
-        $script:session = Connect-Quick
+        $script:session = Connect-Quick $emulator
         $session.Retry.MaxRetries = 1
     }
 
@@ -312,7 +319,7 @@ Describe 'Timeouts per kind of call' {
 Describe 'Creates' {
     BeforeEach {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
-        $script:session = Connect-Quick
+        $script:session = Connect-Quick $emulator
         Clear-RequestLog
     }
 
@@ -398,7 +405,7 @@ Describe 'Creates' {
 Describe 'Downloads' {
     BeforeEach {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
-        $script:session = Connect-Quick
+        $script:session = Connect-Quick $emulator
         $script:out = Join-Path $TestDrive ([guid]::NewGuid())
     }
 
@@ -521,7 +528,7 @@ Describe 'Downloads' {
 Describe 'Authentication failures' {
     BeforeEach {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
-        $script:session = Connect-Quick
+        $script:session = Connect-Quick $emulator
     }
 
     It 'a 403 ends the command with MapflowApi.Forbidden, without a retry' {
@@ -672,12 +679,7 @@ Describe 'Secrets' {
         }
         finally { Stop-Transcript | Out-Null }
 
-        $text = @(
-            $captured | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { Get-ErrorText $_ } else { $_ | Out-String } }
-            Get-ErrorText $Error
-            $Error | ForEach-Object { $_.InvocationInfo.BoundParameters | Out-String; $_.InvocationInfo | Out-String }
-            Get-Content $transcript -Raw
-        ) -join "`n"
+        $text = Get-EverythingShown $captured $transcript
         # The run went through the paths that could leak: retries, a lost create, a cut download, a 401, a 404, a bad model.
         $text | Should -BeLike '*MapflowApi.Unauthorized*'
         $text | Should -BeLike '*503 ServiceUnavailable; retry 1 of*'
@@ -715,12 +717,7 @@ Describe 'Secrets' {
         }
         finally { Stop-Transcript | Out-Null }
 
-        $text = @(
-            $captured | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { Get-ErrorText $_ } else { $_ | Out-String } }
-            Get-ErrorText $Error
-            $Error | ForEach-Object { $_.Exception.Parameters | Out-String; $_.ErrorDetails | Out-String }
-            Get-Content $transcript -Raw
-        ) -join "`n"
+        $text = Get-EverythingShown $captured $transcript
         # The echoes reached every kind of output: a terminating error, an item's error, a -Id read's error.
         @($Error | Where-Object { $_.Exception.Message -like '*Rejected request*' }).Count | Should -BeGreaterOrEqual 3
         $text | Should -BeLike '*(user [*][*][*])*'

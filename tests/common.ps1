@@ -43,6 +43,16 @@ function Start-ConnectedEmulator {
     $emulator
 }
 
+# Connects with retry waits of milliseconds, so failure paths stay short (Retry-After still sets the minimum wait);
+# returns the session.
+function Connect-Quick {
+    param($Emulator)
+    $session = Connect-Mapflow -Token $Emulator.Token -ApiUrl $Emulator.Url -PassThru
+    $session.Retry.BaseDelay = [timespan]::FromMilliseconds(50)
+    $session.Retry.MaxDelay = [timespan]::FromMilliseconds(200)
+    $session
+}
+
 # Reads a result straight from the emulator, to compare with what the module saved.
 function Get-EmulatorResult {
     param($Emulator, [guid] $ProcessingId)
