@@ -1,98 +1,315 @@
 <#
 .SYNOPSIS
-    Times the bulk workflow: the Mapflow guide's sequential script (as plain Invoke-RestMethod calls) against
-    the module's pipeline, on the same generated AOIs and the same emulator settings.
+    Times the bulk workflow and its parts: the Mapflow guide's sequential script (PowerShell, and Python when
+    python3 is on the machine) against the module's chain with default parameters, at several sizes, plus
+    micro-benchmarks of import, save and start-up. Writes bench/RESULTS.md.
 .DESCRIPTION
-    Each side runs in its own pwsh process against its own emulator process, so wall time, the number of API
-    requests (from the emulator's request log) and the peak working set of the client process are measured
-    separately. The guide's script creates, then lists the project until every processing is OK (it has no
-    wait of its own; a 2 s poll is the kindest reading), then downloads results one by one.
+    Every contender runs in its own process against its own emulator process in the strict shape of the real API
+    (pages capped at 50), with a latency added to every request and processings taking -ProcessingDurationMs.
+    Contenders alternate, -Rounds times; min and median are reported. Wall time includes process start-up. Requests
+    are counted from the emulator's request log, by kind; the peak working set is sampled every 50 ms; the timeline
+    counts requests in flight per 0.25 s. Each run must leave one file per AOI with every feature, or it fails.
+    -Smoke runs 20 AOIs without latency once, writes no RESULTS.md and skips the micro-benchmarks: the test suite
+    runs it so the benchmark cannot rot. No timing is asserted anywhere.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
-    [int] $AoiCount = 200,
-    [int] $ProcessingDurationMs = 5000,
-    [int] $FeaturesPerAoi = 400
+    [int[]] $AoiCount = @(100, 500, 2000),
+    # The size at which the guide's scripts run too (they take minutes each at larger sizes).
+    [int] $Headline = 500,
+    [int] $LatencyMs = 50,
+    [int] $ProcessingDurationMs = 1000,
+    [int] $FeaturesPerAoi = 50,
+    [int] $Rounds = 3,
+    [switch] $Smoke,
+    [string] $ResultsPath = (Join-Path $PSScriptRoot 'RESULTS.md')
 )
 $ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+# The contenders run in other folders.
+$ModulePath = (Resolve-Path $ModulePath).Path
+$EmulatorPath = (Resolve-Path $EmulatorPath).Path
 . (Join-Path $PSScriptRoot '../tests/Emulator.ps1')
-
+if ($Smoke) { $AoiCount = @(20); $Headline = 20; $LatencyMs = 0; $Rounds = 1 }
+$pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+$python = Get-Command python3 -ErrorAction SilentlyContinue
 $work = Join-Path ([IO.Path]::GetTempPath()) "mapflow-bench-$PID"
 $null = New-Item -ItemType Directory -Force $work
-$aoiFile = Join-Path $work 'aois.geojson'
-$features = foreach ($i in 0..($AoiCount - 1)) {
-    $x = 64.0 + 0.01 * ($i % 50); $y = 39.0 + 0.01 * [math]::Floor($i / 50); $d = 0.004
-    '{"type":"Feature","properties":{"name":"Village ' + $i + '"},"geometry":{"type":"Polygon","coordinates":[[[' +
-    "$x,$y],[$($x + $d),$y],[$($x + $d),$($y + $d)],[$x,$($y + $d)],[$x,$y" + ']]]}}'
-}
-Set-Content -LiteralPath $aoiFile -Encoding utf8NoBOM -Value ('{"type":"FeatureCollection","features":[' + ($features -join ",`n") + ']}')
 
-$seed = {
-    param($Url, $Token, $AoiFile, $Out)
-    $headers = @{ Authorization = "Basic $Token" }
-    $json = Get-Content -LiteralPath $AoiFile -Raw | ConvertFrom-Json -Depth 20
-    $project = Invoke-RestMethod -Method Post -Uri "$Url/projects" -Headers $headers -ContentType 'application/json; charset=utf-8' -Body '{"name":"bench"}'
-    foreach ($feature in $json.features) {
-        $body = @{ name = $feature.properties.name; projectId = $project.id; wdName = '🏠 Buildings'; geometry = $feature.geometry } | ConvertTo-Json -Depth 20
-        $null = Invoke-RestMethod -Method Post -Uri "$Url/processings" -Headers $headers -ContentType 'application/json; charset=utf-8' -Body ([Text.Encoding]::UTF8.GetBytes($body))
+function New-AoiFile([int] $Count) {
+    $path = Join-Path $work "aois-$Count.geojson"
+    $text = [Text.StringBuilder]::new('{"type":"FeatureCollection","features":[')
+    foreach ($i in 0..($Count - 1)) {
+        $x = 64.0 + 0.01 * ($i % 100); $y = 39.0 + 0.01 * [math]::Floor($i / 100); $d = 0.004
+        if ($i) { $null = $text.Append(",`n") }
+        $null = $text.Append('{"type":"Feature","properties":{"name":"Village ').Append($i).Append('"},"geometry":{"type":"Polygon","coordinates":[[[').
+            Append("$x,$y],[$($x + $d),$y],[$($x + $d),$($y + $d)],[$x,$($y + $d)],[$x,$y").Append(']]]}}')
     }
-    do {
-        Start-Sleep -Seconds 2
-        $list = Invoke-RestMethod -Uri "$Url/projects/$($project.id)/processings" -Headers $headers
-    } while (@($list | Where-Object status -ne 'OK').Count -gt 0)
-    foreach ($item in $list) {
-        Invoke-WebRequest -Uri "$Url/processings/$($item.id)/result" -Headers $headers -OutFile (Join-Path $Out "$($item.id).geojson")
-    }
-}
-$module = {
-    param($Url, $Token, $AoiFile, $Out, $ModulePath)
-    Import-Module (Join-Path $ModulePath 'Mapflow.psd1')
-    Connect-Mapflow -Token $Token -ApiUrl $Url
-    $project = New-MapflowProject -Name 'bench'
-    $null = Import-MapflowAoi $AoiFile | Start-MapflowProcessing -Model Buildings -Project $project |
-        Wait-MapflowProcessing -PollInterval 2 | Save-MapflowResult -Path $Out
+    [IO.File]::WriteAllText($path, $text.Append(']}').ToString())
+    $path
 }
 
-function Measure-Side([string] $Name, [scriptblock] $Script, [object[]] $Extra) {
-    $emulator = Start-MapflowEmulator -EmulatorPath $EmulatorPath -Argument "--Emulator:ProcessingDurationMs=$ProcessingDurationMs", "--Emulator:FeaturesPerAoi=$FeaturesPerAoi", '--Emulator:RemainingCredits=100000000'
+function Start-BenchEmulator([int] $Features = $FeaturesPerAoi, [int] $Latency = $LatencyMs) {
+    Start-MapflowEmulator -EmulatorPath $EmulatorPath -Argument @(
+        "--Emulator:ProcessingDurationMs=$ProcessingDurationMs", "--Emulator:FeaturesPerAoi=$Features", '--Emulator:RemainingCredits=100000000',
+        '--Emulator:OtherClientProcessings=0', "--Emulator:LatencyMs=$Latency", '--Emulator:AoiAreaLimit=1000000000')
+}
+
+# Runs a process to its end, sampling its working set; returns wall seconds and the peak in bytes.
+function Measure-Process([string] $File, [string[]] $Arguments, [hashtable] $Environment = @{}) {
+    $psi = [Diagnostics.ProcessStartInfo]::new($File)
+    foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+    foreach ($key in $Environment.Keys) { $psi.Environment[$key] = $Environment[$key] }
+    $psi.Environment['NO_COLOR'] = '1'
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $process = [Diagnostics.Process]::Start($psi)
+    $output = $process.StandardOutput.ReadToEndAsync()
+    $errors = $process.StandardError.ReadToEndAsync()
+    $peak = 0L
+    while (-not $process.WaitForExit(50)) {
+        try { $process.Refresh(); $peak = [math]::Max($peak, $process.WorkingSet64) } catch { }
+    }
+    $clock.Stop()
+    if ($process.ExitCode -ne 0) { throw "$File $($Arguments -join ' ') exited with $($process.ExitCode): $($output.Result) $($errors.Result)" }
+    [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; PeakBytes = $peak; Output = $output.Result }
+}
+
+function Get-RequestKind($Entry) {
+    switch -Regex ("$($Entry.method) $($Entry.path -replace '^/rest', '')") {
+        '^POST /processings(/v2)?$' { 'create'; break }
+        '/result$' { 'result'; break }
+        '^POST /projects/[^/]+/processings/v2/page$' { 'page'; break }
+        '^GET /projects/[^/]+/processings(/v2)?$' { 'list'; break }
+        '^GET /processings/[^/]+(/v2)?$' { 'get'; break }
+        '^POST /processing/cost' { 'cost'; break }
+        default { 'other' }
+    }
+}
+
+# Requests in flight per 0.25 s, from the request log's arrival and finish times.
+function Get-Timeline($Requests) {
+    $start = ($Requests | ForEach-Object { [DateTimeOffset]$_.time } | Measure-Object UtcTicks -Minimum).Minimum
+    $spans = foreach ($r in $Requests) {
+        $from = ([DateTimeOffset]$r.time).UtcTicks - $start
+        $to = if ($r.finished) { ([DateTimeOffset]$r.finished).UtcTicks - $start } else { $from }
+        , @($from, $to)
+    }
+    $end = ($spans | ForEach-Object { $_[1] } | Measure-Object -Maximum).Maximum
+    $bin = [timespan]::FromMilliseconds(250).Ticks
+    $counts = for ($t = 0; $t -le $end; $t += $bin) { @($spans | Where-Object { $_[0] -lt $t + $bin -and $_[1] -ge $t }).Count }
+    $counts -join ' '
+}
+
+# One run of one contender against a fresh emulator; checks the files it left.
+function Invoke-Contender([string] $Name, [int] $Count, [string] $AoiFile) {
+    $emulator = Start-BenchEmulator
     try {
-        $out = Join-Path $work $Name
-        $null = New-Item -ItemType Directory -Force $out
-        $scriptFile = Join-Path $work "$Name.ps1"
-        Set-Content -LiteralPath $scriptFile -Value $Script.ToString()
-        $psi = [Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
-        foreach ($a in @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $emulator.Url, $emulator.Token, $aoiFile, $out) + $Extra) { $psi.ArgumentList.Add($a) }
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $process = [Diagnostics.Process]::Start($psi)
-        $peak = 0L
-        while (-not $process.WaitForExit(100)) {
-            $process.Refresh()
-            $peak = [math]::Max($peak, $process.WorkingSet64)
+        $out = Join-Path $work "$Name-$Count-$([guid]::NewGuid().ToString('N').Substring(0, 6))"
+        $null = New-Item -ItemType Directory $out
+        $run = switch ($Name) {
+            'A' { Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'guide.ps1'), $emulator.Url, $emulator.Token, $AoiFile, $out) }
+            'A2' { Measure-Process $python.Source @((Join-Path $PSScriptRoot 'guide.py'), $emulator.Url, $emulator.Token, $AoiFile, $out) }
+            'B' {
+                Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'module.ps1'), $AoiFile, $out, $ModulePath) `
+                    @{ MAPFLOW_TOKEN = $emulator.Token; MAPFLOW_API_URL = $emulator.Url; MAPFLOW_STATE_DIR = (Join-Path $work 'state') }
+            }
         }
-        $clock.Stop()
-        if ($process.ExitCode -ne 0) { throw "$Name exited with $($process.ExitCode)" }
         $requests = @(Invoke-EmulatorControl $emulator requests)
+        $files = @(Get-ChildItem $out -Filter *.geojson)
+        $features = 0
+        foreach ($file in $files) {
+            $document = [Text.Json.JsonDocument]::Parse([ReadOnlyMemory[byte]][IO.File]::ReadAllBytes($file.FullName), [Text.Json.JsonDocumentOptions]::new())
+            $features += $document.RootElement.GetProperty('features').GetArrayLength()
+            $document.Dispose()
+        }
+        if ($files.Count -ne $Count -or $features -ne $Count * $FeaturesPerAoi) {
+            throw "$Name left $($files.Count) file(s) with $features feature(s), not $Count with $($Count * $FeaturesPerAoi)."
+        }
+        $kinds = $requests | Group-Object { Get-RequestKind $_ } -AsHashTable -AsString
         [pscustomobject]@{
-            Client         = $Name
-            Seconds        = [math]::Round($clock.Elapsed.TotalSeconds, 1)
-            Requests       = $requests.Count
-            StatusRequests = @($requests | Where-Object { $_.method -eq 'GET' -and $_.path -notlike '*/result' -or $_.path -like '*/page' }).Count
-            Files          = @(Get-ChildItem $out -Filter *.geojson).Count
-            PeakWorkingMB  = [math]::Round($peak / 1MB)
+            Contender = $Name; Aois = $Count; Seconds = [math]::Round($run.Seconds, 2); PeakMB = [math]::Round($run.PeakBytes / 1MB)
+            Requests  = $requests.Count
+            ByKind    = ($kinds.Keys | Sort-Object | ForEach-Object { "$_ $($kinds[$_].Count)" }) -join ', '
+            Timeline  = Get-Timeline $requests
         }
     }
     finally { Stop-MapflowEmulator $emulator }
 }
 
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+function Measure-Chains {
+    $runs = [Collections.Generic.List[object]]::new()
+    foreach ($count in $AoiCount) {
+        $file = New-AoiFile $count
+        $contenders = @('B')
+        if ($count -eq $Headline) { $contenders = @('A') + $(if ($python) { 'A2' }) + 'B' }
+        foreach ($round in 1..$Rounds) {
+            foreach ($name in $contenders) {
+                Write-Host "  round $round, $name, $count AOIs..."
+                $runs.Add((Invoke-Contender $name $count $file))
+            }
+        }
+    }
+    $runs
+}
+
+# The start-up of a bare pwsh, the lower bound's first term, and what Import-Module and the first cmdlet add.
+function Measure-StartUp {
+    $emulator = Start-BenchEmulator -Latency 0
+    try {
+        $bare = Get-Median @(1..5 | ForEach-Object { (Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-Command', 'exit')).Seconds })
+        $import = Get-Median @(1..5 | ForEach-Object { (Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Join-Path $ModulePath 'Mapflow.psd1')'")).Seconds })
+        $firstCall = "Import-Module '$(Join-Path $ModulePath 'Mapflow.psd1')'; `$a = Measure-Command { Get-MapflowAccount }; `$b = Measure-Command { Get-MapflowAccount }; [math]::Round((`$a - `$b).TotalSeconds, 3)"
+        $setup = Get-Median @(1..5 | ForEach-Object {
+                [double](Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-Command', $firstCall) @{ MAPFLOW_TOKEN = $emulator.Token; MAPFLOW_API_URL = $emulator.Url }).Output.Trim() })
+        [pscustomobject]@{ BarePwsh = [math]::Round($bare, 2); ImportModuleAdds = [math]::Round($import - $bare, 2); FirstCmdletSetup = $setup }
+    }
+    finally { Stop-MapflowEmulator $emulator }
+}
+
+# 100,000 features (~50 MB): Import-MapflowAoi streaming against reading the file whole with ConvertFrom-Json and JsonDocument.
+function Measure-Import {
+    $path = Join-Path $work 'import-100k.geojson'
+    $writer = [IO.StreamWriter]::new($path)
+    $writer.Write('{"type":"FeatureCollection","features":[')
+    foreach ($i in 0..99999) {
+        $x = 10 + ($i % 1000) * 0.001; $y = 40 + [math]::Floor($i / 1000) * 0.001
+        if ($i) { $writer.Write(',') }
+        $writer.Write("{`"type`":`"Feature`",`"properties`":{`"name`":`"Parcel $i`",`"code`":$i,`"kind`":`"field`"},`"geometry`":{`"type`":`"Polygon`",`"coordinates`":[[[$x,$y],[$($x + 0.0008),$y],[$($x + 0.0008),$($y + 0.0004)],[$($x + 0.0004),$($y + 0.0008)],[$x,$($y + 0.0008)],[$x,$y]]]}}")
+    }
+    $writer.Write(']}')
+    $writer.Dispose()
+    $module = Join-Path $ModulePath 'Mapflow.psd1'
+    $timed = @{
+        Module           = "Import-Module '$module'; `$w = [Diagnostics.Stopwatch]::StartNew(); Import-MapflowAoi '$path' | Out-Null; `$w.Elapsed.TotalSeconds"
+        ConvertFromJson  = "`$w = [Diagnostics.Stopwatch]::StartNew(); `$null = Get-Content -LiteralPath '$path' -Raw | ConvertFrom-Json -Depth 10; `$w.Elapsed.TotalSeconds"
+        JsonDocument     = "`$w = [Diagnostics.Stopwatch]::StartNew(); `$d = [Text.Json.JsonDocument]::Parse([ReadOnlyMemory[byte]][IO.File]::ReadAllBytes('$path'), [Text.Json.JsonDocumentOptions]::new()); `$d.Dispose(); `$w.Elapsed.TotalSeconds"
+        ModuleBaseline   = "Import-Module '$module'; Import-MapflowAoi '$path' | Select-Object -First 1 | Out-Null; 0"
+    }
+    $result = @{}
+    foreach ($name in $timed.Keys) {
+        $runs = @(1..3 | ForEach-Object { Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-Command', $timed[$name]) })
+        $result[$name] = [pscustomobject]@{ Seconds = Get-Median ($runs | ForEach-Object { [double]$_.Output.Trim() }); PeakBytes = ($runs.PeakBytes | Measure-Object -Minimum).Minimum }
+    }
+    [pscustomobject]@{
+        MegaBytes       = [math]::Round((Get-Item $path).Length / 1MB)
+        ModuleSeconds   = [math]::Round($result.Module.Seconds, 2)
+        FeaturesPerSecond = [math]::Round(100000 / $result.Module.Seconds)
+        ConvertFromJson = [math]::Round($result.ConvertFromJson.Seconds, 2)
+        JsonDocument    = [math]::Round($result.JsonDocument.Seconds, 2)
+        PeakGrowthMB    = [math]::Round(($result.Module.PeakBytes - $result.ModuleBaseline.PeakBytes) / 1MB)
+    }
+}
+
+# One ~200 MB result: Save-MapflowResult against a bare HttpClient copy of the same answer.
+function Measure-Save {
+    $emulator = Start-BenchEmulator -Features 600000 -Latency 0
+    try {
+        $env:MAPFLOW_TOKEN = $emulator.Token; $env:MAPFLOW_API_URL = $emulator.Url
+        $headers = @{ Authorization = "Basic $($emulator.Token)" }
+        $body = '{"name":"big","wdName":"🏠 Buildings","geometry":{"type":"Polygon","coordinates":[[[64,39],[64.01,39],[64.01,39.01],[64,39.01],[64,39]]]}}'
+        $p = Invoke-RestMethod -Method Post -Uri "$($emulator.Url)/processings/v2" -Headers $headers -ContentType 'application/json; charset=utf-8' -Body ([Text.Encoding]::UTF8.GetBytes($body))
+        Start-Sleep -Milliseconds ($ProcessingDurationMs + 200)
+        $module = Join-Path $ModulePath 'Mapflow.psd1'
+        $save = "Import-Module '$module'; Get-MapflowAccount | Out-Null; `$w = [Diagnostics.Stopwatch]::StartNew(); Save-MapflowResult -Id $($p.id) -Path (Join-Path '$work' ([guid]::NewGuid())) | Out-Null; `$w.Elapsed.TotalSeconds"
+        $copy = "`$c = [Net.Http.HttpClient]::new(); `$c.DefaultRequestHeaders.Add('Authorization', 'Basic $($emulator.Token)'); `$w = [Diagnostics.Stopwatch]::StartNew(); " +
+            "`$r = `$c.GetAsync('$($emulator.Url)/processings/$($p.id)/result', 'ResponseHeadersRead').Result; `$f = [IO.File]::Create('$work/copy.geojson'); `$r.Content.ReadAsStream().CopyTo(`$f); `$f.Dispose(); `$w.Elapsed.TotalSeconds"
+        $baseline = "Import-Module '$module'; Get-MapflowAccount | Out-Null; 0"
+        $result = @{}
+        foreach ($pair in @{ Save = $save; Copy = $copy; Baseline = $baseline }.GetEnumerator()) {
+            $runs = @(1..3 | ForEach-Object { Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-Command', $pair.Value) @{ MAPFLOW_TOKEN = $emulator.Token; MAPFLOW_API_URL = $emulator.Url } })
+            $result[$pair.Key] = [pscustomobject]@{ Seconds = Get-Median ($runs | ForEach-Object { [double]$_.Output.Trim() }); PeakBytes = ($runs.PeakBytes | Measure-Object -Minimum).Minimum }
+        }
+        [pscustomobject]@{
+            MegaBytes    = [math]::Round((Get-Item "$work/copy.geojson").Length / 1MB)
+            SaveSeconds  = [math]::Round($result.Save.Seconds, 2)
+            CopySeconds  = [math]::Round($result.Copy.Seconds, 2)
+            PeakGrowthMB = [math]::Round(($result.Save.PeakBytes - $result.Baseline.PeakBytes) / 1MB)
+        }
+    }
+    finally {
+        Remove-Item Env:MAPFLOW_TOKEN, Env:MAPFLOW_API_URL -ErrorAction SilentlyContinue
+        Stop-MapflowEmulator $emulator
+    }
+}
+
+function Format-Table-Markdown($Rows, [string[]] $Columns) {
+    "| $($Columns -join ' | ') |"
+    "| $(($Columns | ForEach-Object { '---' }) -join ' | ') |"
+    foreach ($row in $Rows) { "| $(($Columns | ForEach-Object { $row.$_ }) -join ' | ') |" }
+}
+
 try {
-    Write-Host "Benchmark: $AoiCount AOIs, processings take $ProcessingDurationMs ms, $FeaturesPerAoi features per result."
-    $results = @(
-        Measure-Side 'guide-script' $seed @()
-        Measure-Side 'module' $module @($ModulePath)
+    Write-Host "Benchmark: $($AoiCount -join ', ') AOIs, $LatencyMs ms per request, processings of $ProcessingDurationMs ms, $FeaturesPerAoi features per result, $Rounds round(s)."
+    $runs = Measure-Chains
+    $summary = foreach ($group in $runs | Group-Object Contender, Aois) {
+        $seconds = [double[]]$group.Group.Seconds
+        [pscustomobject]@{
+            Contender = $group.Group[0].Contender; Aois = $group.Group[0].Aois
+            Min = ($seconds | Measure-Object -Minimum).Minimum; Median = Get-Median $seconds
+            PeakMB = ($group.Group.PeakMB | Measure-Object -Maximum).Maximum; Requests = $group.Group[0].Requests; ByKind = $group.Group[0].ByKind
+        }
+    }
+    $summary | Format-Table Contender, Aois, Min, Median, PeakMB, Requests, ByKind -AutoSize | Out-Host
+    if ($Smoke) { return $summary }
+
+    $startUp = Measure-StartUp
+    $import = Measure-Import
+    $save = Measure-Save
+    $b = $summary | Where-Object { $_.Contender -eq 'B' -and $_.Aois -eq $Headline }
+    $a = $summary | Where-Object { $_.Contender -eq 'A' -and $_.Aois -eq $Headline }
+    $a2 = $summary | Where-Object { $_.Contender -eq 'A2' -and $_.Aois -eq $Headline }
+    $concurrency = [int](Measure-Process $pwsh @('-NoProfile', '-NonInteractive', '-Command',
+            "Import-Module '$(Join-Path $ModulePath 'Mapflow.psd1')'; [Mapflow.PowerShell.Commands.ProcessingPlanCmdlet]::DefaultThrottleLimit")).Output.Trim()
+    $lowerBound = $startUp.BarePwsh + 2 * $Headline * $LatencyMs / 1000 / $concurrency + $ProcessingDurationMs / 1000
+    $scaling = $summary | Where-Object Contender -eq 'B' | Sort-Object Aois
+    $timeline = ($runs | Where-Object { $_.Contender -eq 'B' -and $_.Aois -eq $Headline } | Select-Object -First 1).Timeline
+
+    $lines = @(
+        '# Benchmark results'
+        ''
+        "Generated by ``build.ps1 -Task Bench`` on $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC, on a $([Environment]::ProcessorCount)-core machine, PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version)."
+        "Emulator in the real API's strict shape (pages capped at 50), $LatencyMs ms added to every request, processings of $ProcessingDurationMs ms, $FeaturesPerAoi features per result. Every contender runs in its own process (start-up included) against its own emulator; they alternate, $Rounds rounds; every run left one complete file per AOI."
+        ''
+        "## The bulk chain, $Headline AOIs"
+        ''
+        'A: the guide''s sequential script as ``Invoke-RestMethod`` calls (bench/guide.ps1); A2: the same in Python with the standard library (bench/guide.py); B: ``Import-MapflowAoi | Start-MapflowProcessing -Model Buildings -Project $p | Wait-MapflowProcessing | Save-MapflowResult -Path out`` with default parameters (bench/module.ps1).'
+        ''
+        (Format-Table-Markdown ($summary | Where-Object Aois -eq $Headline) 'Contender', 'Min', 'Median', 'PeakMB', 'Requests', 'ByKind')
+        ''
+        "- B against A: **$([math]::Round($a.Median / $b.Median, 1))×** faster (median), $([math]::Round($a.Min / $b.Min, 1))× (min). Target ≥ 12×."
+        $(if ($a2) { "- B against A2: **$([math]::Round($a2.Median / $b.Median, 1))×** faster (median). Target ≥ 12×." })
+        "- Lower bound at the default concurrency ($concurrency): pwsh start $($startUp.BarePwsh) s + 2·N·latency/concurrency $([math]::Round(2 * $Headline * $LatencyMs / 1000 / $concurrency, 2)) s + processing $($ProcessingDurationMs / 1000) s = $([math]::Round($lowerBound, 2)) s; B is **$([math]::Round($b.Median / $lowerBound, 2))×** it. Target ≤ 1.5×."
+        "- B's requests in flight per 0.25 s: ``$timeline``"
+        ''
+        '## Scaling (B)'
+        ''
+        (Format-Table-Markdown ($scaling | Select-Object Aois, Min, Median, @{ n = 'PerAoiMs'; e = { [math]::Round($_.Median * 1000 / $_.Aois, 1) } }, Requests, @{ n = 'RequestsPerAoi'; e = { [math]::Round($_.Requests / $_.Aois, 2) } }, PeakMB) 'Aois', 'Min', 'Median', 'PerAoiMs', 'Requests', 'RequestsPerAoi', 'PeakMB')
+        ''
+        '## Parts'
+        ''
+        '| Measure | Figure | Target |'
+        '| --- | --- | --- |'
+        "| Import of $($import.MegaBytes) MB, 100,000 features | $($import.ModuleSeconds) s ($($import.FeaturesPerSecond) features/s) | |"
+        "| … against ``ConvertFrom-Json`` ($($import.ConvertFromJson) s) | $([math]::Round($import.ConvertFromJson / $import.ModuleSeconds, 1))× faster | ≥ 5× |"
+        "| … against ``JsonDocument.Parse`` ($($import.JsonDocument) s) | $([math]::Round($import.ModuleSeconds / $import.JsonDocument, 1))× its time | ≤ 2.5× |"
+        "| … peak memory growth | $($import.PeakGrowthMB) MB | < 64 MB |"
+        "| Save of one $($save.MegaBytes) MB result | $($save.SaveSeconds) s, $([math]::Round($save.SaveSeconds / $save.CopySeconds, 2))× a bare HttpClient copy ($($save.CopySeconds) s) | ≤ 1.2× |"
+        "| … working set growth | $($save.PeakGrowthMB) MB | < 64 MB |"
+        "| Import-Module over a bare ``pwsh -NoProfile`` ($($startUp.BarePwsh) s) | $($startUp.ImportModuleAdds) s | < 0.2 s |"
+        "| First cmdlet's setup | $($startUp.FirstCmdletSetup) s | < 0.1 s |"
     )
-    $results | Format-Table -AutoSize | Out-Host
-    $results
+    Set-Content -LiteralPath $ResultsPath -Value $lines -Encoding utf8NoBOM
+    Write-Host "Results written to $ResultsPath"
+    Get-Content -LiteralPath $ResultsPath | Out-Host
 }
 finally {
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue

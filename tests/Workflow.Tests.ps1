@@ -166,6 +166,26 @@ Describe 'Wait-MapflowProcessing' {
         $pages.Count | Should -BeLessThan 8
     }
 
+    It 'reads the later pages of a long listing by the total the first page tells, never one GET per processing' {
+        Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 1500 } | Out-Null
+        $p = New-MapflowProject -Name 'Long listing'
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 6 | Start-MapflowProcessing -Model Buildings -Project $p)
+        # 6 of ours and 3 of other clients' in pages of 2: offsets 0, 2, 4, 6 and 8 each round.
+        Invoke-EmulatorControl $emulator config -Method POST -Body @{ maxPageSize = 2 } | Out-Null
+        Invoke-EmulatorControl $emulator requests -Method DELETE | Out-Null
+
+        $done = @($started | Wait-MapflowProcessing -PollInterval 0.5)
+
+        $done.Count | Should -Be 6
+        @(Get-EmulatorRequest $emulator -Method GET -Path '/processings/*').Count | Should -Be 0
+        $offsets = @(Get-EmulatorRequest $emulator -Method POST -Path '/projects/*/processings/v2/page' | ForEach-Object { ($_.body | ConvertFrom-Json).offset })
+        $rounds = @($offsets | Where-Object { $_ -eq 0 }).Count
+        $rounds | Should -BeGreaterThan 0
+        # The last round may stop early once everything it still waits for was seen.
+        $offsets.Count | Should -BeLessOrEqual (5 * $rounds)
+        @($offsets | Sort-Object -Unique) | Should -Be @(0, 2, 4, 6, 8)
+    }
+
     It 'reports a processing deleted while waiting on its own and still emits the others' {
         Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 1200 } | Out-Null
         $p = New-MapflowProject -Name 'Deleted'

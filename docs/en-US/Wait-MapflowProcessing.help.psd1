@@ -3,7 +3,7 @@
     Description = @'
 Wait-MapflowProcessing waits until each processing is final and writes it at that moment: its status is OK, FAILED, CANCELLED or REFUNDED and, on accounts that review results, its result was not rejected (an OK processing with ReviewStatus NOT_ACCEPTED is reviewed again, and waited for, as the QGIS plugin does). That way the next command in the pipeline, usually Save-MapflowResult, works on it while the others are still running. Processings that are already final are written at once.
 
-It collects its input first and starts waiting when the input ends. Then it reads the statuses every -PollInterval seconds (give or take 10 %, so that many waiting scripts do not poll in step). It reads many processings with few requests: one listing per project page, not one request per processing. When the listing fails (an error, an HTML page), that round reads each pending processing on its own instead, with a warning, so a broken listing never stops the wait. A progress bar shows how many have finished and their mean progress ("12 of 40 finished, 57 % on average"); a percentage Mapflow sends outside 0 to 100 is held within them for the bar, and kept as it came on the object.
+It starts waiting at its first input, while the command before it is still writing: a processing that Start-MapflowProcessing made first can be finished, written and saved before the last one is even started. By default it reads the statuses often while the processings are young and less and less often as they age: a tenth of the age of the oldest one it waits for, at least 1 second and at most 60 (a 10-second job is seen done within a second or two; a 3-hour one is read once a minute). -PollInterval sets a fixed interval instead. Each wait is up to a fifth longer, at random, so that many waiting scripts do not poll in step. It reads many processings with few requests: the project's listing, newest first, in pages of the size the server allows, the later pages a few at a time once the first one tells how many there are; never one request per processing. When the listing fails (an error, an HTML page), that round reads each pending processing on its own instead, with a warning, so a broken listing never stops the wait. A progress bar shows how many have finished and their mean progress ("12 of 40 finished, 57 % on average"); a percentage Mapflow sends outside 0 to 100 is held within them for the bar, and kept as it came on the object.
 
 A processing that ends FAILED is written too, and also gives a non-terminating Processing.Failed error that lists Mapflow's failure codes. Save-MapflowResult reports it once more as Result.NoResult; filter with Where-Object Status -eq 'OK' before Save-MapflowResult to avoid that.
 
@@ -12,12 +12,13 @@ With -Timeout, the wait ends after that many seconds: each processing still runn
     Parameters  = @{
         InputObject  = 'The processings to wait for, usually piped from Start-MapflowProcessing or Get-MapflowProcessing.'
         Id           = 'The ids of the processings to wait for. An id that Mapflow does not know gives a non-terminating MapflowApi error, and the others are waited for. Objects with an Id or ProcessingId property can be piped.'
-        PollInterval = 'The seconds between two readings of the statuses, as a number that may have a fraction (0.5 is half a second). Each wait varies by up to 10 % either way. Mapflow advises 30 to 60 seconds for long jobs.'
+        PollInterval = 'The seconds between two readings of the statuses, as a number that may have a fraction (0.5 is half a second); each wait is up to a fifth longer, at random. 0, the default, reads by the processings'' age: a tenth of the oldest one''s age, from 1 to 60 seconds.'
         Timeout      = 'The most seconds to wait in all, as a number that may have a fraction. Processings still running then give Processing.WaitTimeout errors. 0 waits without limit.'
         Session      = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
     }
     Defaults    = @{
-        Timeout = '0 (no limit)'
+        Timeout      = '0 (no limit)'
+        PollInterval = '0 (by age, 1 to 60 seconds)'
     }
     Outputs     = 'Each processing once it is final: OK, FAILED, CANCELLED or REFUNDED, and not a result a reviewer rejected (ReviewStatus NOT_ACCEPTED), which is reviewed again. It has its final Status, PercentCompleted, Cost, Messages and ReviewStatus, as Mapflow sent them.'
     Examples    = @(

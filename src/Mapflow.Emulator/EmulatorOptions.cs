@@ -38,9 +38,12 @@ public sealed class EmulatorOptions
     /// <summary>How long a new processing takes to show in the listings' terms search, as a search index may lag.</summary>
     public int SearchIndexLagMs { get; set; }
 
+    /// <summary>Added to every API request before it is handled, as a distant server's round trip (for benchmarks).</summary>
+    public int LatencyMs { get; set; }
+
     internal EmulatorConfig ToConfig() => new(
         ProcessingDurationMs, FeaturesPerAoi, RemainingCredits, MaxAoisPerProcessing, AoiAreaLimit, AccountAreaLimit, ListsIncludeMeta,
-        MaxPageSize, OtherClientProcessings, ReviewWorkflowEnabled, ForbiddenProviders, SearchIndexLagMs);
+        MaxPageSize, OtherClientProcessings, ReviewWorkflowEnabled, ForbiddenProviders, SearchIndexLagMs, LatencyMs);
 }
 
 /// <summary>The settings tests may change at run time through <c>/_emulator/config</c>.</summary>
@@ -56,7 +59,8 @@ internal sealed record EmulatorConfig(
     int OtherClientProcessings,
     bool ReviewWorkflowEnabled,
     string ForbiddenProviders,
-    int SearchIndexLagMs)
+    int SearchIndexLagMs,
+    int LatencyMs)
 {
     public bool IsForbidden(string providerName) =>
         ForbiddenProviders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -76,12 +80,13 @@ internal sealed record EmulatorConfigPatch(
     int? OtherClientProcessings,
     bool? ReviewWorkflowEnabled,
     string? ForbiddenProviders,
-    int? SearchIndexLagMs)
+    int? SearchIndexLagMs,
+    int? LatencyMs)
 {
     public EmulatorConfig ApplyTo(EmulatorConfig current)
     {
         if (ProcessingDurationMs < 0 || FeaturesPerAoi < 0 || RemainingCredits < 0 || MaxAoisPerProcessing < 0 || AoiAreaLimit < 0
-            || AccountAreaLimit < 0 || OtherClientProcessings < 0 || SearchIndexLagMs < 0)
+            || AccountAreaLimit < 0 || OtherClientProcessings < 0 || SearchIndexLagMs < 0 || LatencyMs < 0)
             throw ApiException.BadRequest("Config values must not be negative");
         if (MaxPageSize < 1)
             throw ApiException.BadRequest("maxPageSize must be at least 1");
@@ -97,6 +102,7 @@ internal sealed record EmulatorConfigPatch(
             OtherClientProcessings ?? current.OtherClientProcessings,
             ReviewWorkflowEnabled ?? current.ReviewWorkflowEnabled,
             ForbiddenProviders ?? current.ForbiddenProviders,
-            SearchIndexLagMs ?? current.SearchIndexLagMs);
+            SearchIndexLagMs ?? current.SearchIndexLagMs,
+            LatencyMs ?? current.LatencyMs);
     }
 }

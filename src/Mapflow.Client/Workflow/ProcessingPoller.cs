@@ -25,6 +25,47 @@ public sealed class ProcessingPoller
         _pageSize = pageSize;
     }
 
+    /// <summary>
+    /// The project's listing, newest first (the processings waited for are usually on the first pages), until every
+    /// wanted one was seen. Once the first page tells the total and the page size the server allows, the next pages
+    /// are read a few at a time.
+    /// </summary>
+    private async Task ReadListingAsync(Guid projectId, Dictionary<Guid, Processing> wanted, ConcurrentBag<Processing> found, CancellationToken cancel)
+    {
+        // True once every wanted processing was seen.
+        bool Take(Processing fresh)
+        {
+            if (wanted.TryGetValue(fresh.Id, out var known))
+            {
+                // Listings may omit meta; keep what the create or a GET returned.
+                fresh.Meta ??= known.Meta;
+                found.Add(fresh);
+                wanted.Remove(fresh.Id);
+            }
+            return wanted.Count == 0;
+        }
+
+        var first = await _client.GetProcessingPageAsync(projectId, 0, _pageSize, null, "CREATED", "DESC", cancel).ConfigureAwait(false);
+        foreach (var fresh in first.Results) Take(fresh);
+        if (wanted.Count == 0 || first.Returned == 0) return;
+        if (first.Total is not { } total)
+        {
+            // No total to plan by: page on one at a time (the client's enumeration knows when to stop).
+            await foreach (var fresh in _client.GetProcessingsAsync(projectId, null, _pageSize, newestFirst: true, cancel).ConfigureAwait(false))
+                if (Take(fresh)) break;
+            return;
+        }
+        var offsets = new Queue<int>();
+        for (var offset = first.Returned; offset < total; offset += first.Returned) offsets.Enqueue(offset);
+        while (wanted.Count > 0 && offsets.Count > 0)
+        {
+            var window = Enumerable.Range(0, Math.Min(ConcurrentReads, offsets.Count))
+                .Select(_ => _client.GetProcessingPageAsync(projectId, offsets.Dequeue(), _pageSize, null, "CREATED", "DESC", cancel)).ToList();
+            foreach (var page in await Task.WhenAll(window).ConfigureAwait(false))
+                foreach (var fresh in page.Results) Take(fresh);
+        }
+    }
+
     /// <param name="lost">Receives each processing that could not be read on its own (deleted, or refused), with the reason; called one at a time.</param>
     public async Task<IReadOnlyList<Processing>> RefreshAsync(IReadOnlyCollection<Processing> processings, Action<Processing, MapflowApiException> lost,
         CancellationToken cancel)
@@ -39,16 +80,7 @@ public sealed class ProcessingPoller
             {
                 try
                 {
-                    // Newest first: the processings being waited for are usually on the first page.
-                    await foreach (var fresh in _client.GetProcessingsAsync(project.Key, null, _pageSize, newestFirst: true, cancel).ConfigureAwait(false))
-                    {
-                        if (!wanted.TryGetValue(fresh.Id, out var known)) continue;
-                        // Listings may omit meta; keep what the create or a GET returned.
-                        fresh.Meta ??= known.Meta;
-                        found.Add(fresh);
-                        wanted.Remove(fresh.Id);
-                        if (wanted.Count == 0) break;
-                    }
+                    await ReadListingAsync(project.Key, wanted, found, cancel).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not MapflowAuthenticationException)
                 {

@@ -8,7 +8,7 @@ namespace Mapflow.Emulator.Faults;
 /// Applies the first registered fault that matches an API request (see <see cref="FaultKind"/>).
 /// Sits outside the error and auth middleware, so "drop" and "truncate" hide real answers, errors included.
 /// </summary>
-internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults)
+internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults, State.EmulatorState state)
 {
     /// <summary>HttpContext.Items key under which the applied fault kind is left for the request log.</summary>
     public const string KindKey = "emulator.fault";
@@ -25,7 +25,14 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var fault = ControlApi.Is(context.Request.Path) ? null : faults.Take(context.Request);
+        if (ControlApi.Is(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+        if (state.Config.LatencyMs is > 0 and var latency)
+            await Task.Delay(latency, context.RequestAborted);
+        var fault = faults.Take(context.Request);
         if (fault is null)
         {
             await next(context);

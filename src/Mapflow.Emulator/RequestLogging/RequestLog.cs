@@ -13,7 +13,8 @@ internal sealed record RequestLogEntry(
     string? Fault,
     string? Body,
     string Authorization,
-    string? Accept);
+    string? Accept,
+    string? Finished = null);
 
 /// <summary>Every API request in arrival order; an entry is added on arrival and completed when the response ends.</summary>
 internal sealed class RequestLog
@@ -26,7 +27,7 @@ internal sealed class RequestLog
     {
         lock (_gate)
         {
-            var time = arrival.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            var time = Stamp(arrival);
             var slot = new Slot(new RequestLogEntry(_slots.Count + 1, time, method, path, query, 0, null, body, authorization, accept));
             _slots.Add(slot);
             return slot;
@@ -36,8 +37,11 @@ internal sealed class RequestLog
     /// <summary>Safe after a clear: the slot is simply no longer listed.</summary>
     public void Complete(Slot slot, int status, string? fault)
     {
-        lock (_gate) slot.Entry = slot.Entry with { Status = status, Fault = fault };
+        var finished = Stamp(DateTimeOffset.UtcNow);
+        lock (_gate) slot.Entry = slot.Entry with { Status = status, Fault = fault, Finished = finished };
     }
+
+    private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     public IReadOnlyList<RequestLogEntry> Entries()
     {

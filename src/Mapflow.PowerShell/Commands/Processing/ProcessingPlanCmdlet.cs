@@ -73,9 +73,12 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     [Parameter(ParameterSetName = ByGeometry)]
     public SwitchParameter Repair { get; set; }
 
+    /// <summary>How many starts run at once by default; the benchmark reads it for its lower bound.</summary>
+    public const int DefaultThrottleLimit = 4;
+
     [Parameter]
     [ValidateRange(1, 16)]
-    public int ThrottleLimit { get; set; } = 4;
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     protected override void BeginProcessing() => SetThrottle(ThrottleLimit);
 

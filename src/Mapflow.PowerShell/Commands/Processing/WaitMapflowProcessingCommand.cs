@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client;
 using Mapflow.Client.Workflow;
@@ -13,6 +15,11 @@ namespace Mapflow.PowerShell.Commands;
 /// REFUNDED) whose result is not being reviewed again after a rejection (reviewStatus NOT_ACCEPTED), as QGIS
 /// decides. The next command in the pipeline works on it while the others still run.
 /// </summary>
+/// <remarks>
+/// It waits from its first input on, while the command before it is still writing: inputs are handed to one
+/// background loop that polls (<see cref="PollSchedule"/>) and queues what is final, written whenever this cmdlet
+/// has the pipeline thread (its next input, or its end).
+/// </remarks>
 [Cmdlet(VerbsLifecycle.Wait, "MapflowProcessing", DefaultParameterSetName = ByObject)]
 [OutputType(typeof(Processing))]
 public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
@@ -20,8 +27,13 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
     private const string ByObject = "ByObject";
     private const string ById = "ById";
     private const int ProgressId = 0x4D46;
-    private readonly List<Processing> _inputs = new();
-    private readonly List<Guid> _ids = new();
+    private const string Activity = "Waiting for Mapflow processings";
+    private readonly ConcurrentQueue<Processing> _arrived = new();
+    private readonly ConcurrentQueue<Guid> _arrivedIds = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private volatile bool _inputEnded;
+    private bool _waiting;
+    private DateTimeOffset? _deadline;
 
     [Parameter(ParameterSetName = ByObject, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public Processing[] InputObject { get; set; } = Array.Empty<Processing>();
@@ -30,10 +42,10 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
     [Alias("ProcessingId")]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
-    /// <summary>Seconds between status reads (with ±10 % jitter).</summary>
+    /// <summary>Seconds between status reads (up to a fifth more, as jitter); 0, the default, is from a second to a minute by the processings' age.</summary>
     [Parameter]
-    [ValidateRange(0.05, 3600)]
-    public double PollInterval { get; set; } = 10;
+    [ValidateRange(0, 3600)]
+    public double PollInterval { get; set; }
 
     /// <summary>Seconds to wait in all; processings still running then get a Processing.WaitTimeout error. 0 waits without limit.</summary>
     [Parameter]
@@ -42,84 +54,135 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == ById) _ids.AddRange(Id);
-        else _inputs.AddRange(InputObject);
+        if (ParameterSetName == ById)
+            foreach (var id in Id) _arrivedIds.Enqueue(id);
+        else
+            foreach (var processing in InputObject) _arrived.Enqueue(processing);
+        _wake.Release();
+        if (!_waiting)
+        {
+            _waiting = true;
+            _deadline = Timeout > 0 ? DateTimeOffset.UtcNow.AddSeconds(Timeout) : null;
+            var session = ResolveSession();
+            Start(cancel => WaitAsync(session, cancel));
+        }
+        PumpReady();
     }
 
     protected override void EndProcessing()
     {
-        var session = ResolveSession();
+        _inputEnded = true;
+        _wake.Release();
+        WaitForAll();
+    }
+
+    protected override void ReleaseResources() => _wake.Dispose();
+
+    private async Task WaitAsync(MapflowSession session, CancellationToken cancel)
+    {
         var poller = new ProcessingPoller(session.Client);
-        var interval = TimeSpan.FromSeconds(PollInterval);
-        var deadline = Timeout > 0 ? DateTimeOffset.UtcNow.AddSeconds(Timeout) : (DateTimeOffset?)null;
+        TimeSpan? fixedInterval = PollInterval > 0 ? TimeSpan.FromSeconds(PollInterval) : null;
         var random = new Random();
-        Run(async cancel =>
+        var pending = new Dictionary<Guid, Processing>();
+        var percent = new Dictionary<Guid, double>();
+        var seen = new HashSet<Guid>();
+        DateTimeOffset? lastPoll = null;
+        while (true)
         {
-            var pending = new Dictionary<Guid, Processing>();
-            foreach (var p in _inputs) pending[p.Id] = p;
-            foreach (var id in _ids.Where(i => !pending.ContainsKey(i)))
+            await TakeArrivalsAsync(session, pending, percent, seen, cancel).ConfigureAwait(false);
+            foreach (var done in pending.Values.Where(p => p.IsFinal).ToList())
             {
-                try
-                {
-                    pending[id] = await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, id);
-                }
+                pending.Remove(done.Id);
+                percent[done.Id] = 100;
+                // Marked before it is written: downstream may see the object the moment it is queued.
+                done.FailureReported = done.Status == ProcessingStatus.Failed;
+                QueueObject(done);
+                if (done.FailureReported) QueueError(Failed(done));
             }
-            var total = pending.Count;
-            var percent = pending.Values.ToDictionary(p => p.Id, ProgressOf);
-
-            while (true)
+            if (percent.Count > 0) Report(percent.Count, pending.Count, percent.Values.Average());
+            if (pending.Count == 0)
             {
-                foreach (var done in pending.Values.Where(p => p.IsFinal).ToList())
-                {
-                    pending.Remove(done.Id);
-                    percent[done.Id] = 100;
-                    // Marked before it is written: downstream may see the object the moment it is queued.
-                    done.FailureReported = done.Status == ProcessingStatus.Failed;
-                    QueueObject(done);
-                    if (done.FailureReported) QueueError(Failed(done));
-                }
-                Report(total, pending.Count, percent.Values.DefaultIfEmpty(100).Average());
-                if (pending.Count == 0) break;
-                if (deadline is { } d && DateTimeOffset.UtcNow >= d)
-                {
-                    foreach (var late in pending.Values) QueueError(TimedOut(late));
-                    break;
-                }
-
-                var wait = TimeSpan.FromMilliseconds(interval.TotalMilliseconds * (0.9 + 0.2 * random.NextDouble()));
-                if (deadline is { } end && DateTimeOffset.UtcNow + wait > end) wait = end - DateTimeOffset.UtcNow;
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, cancel).ConfigureAwait(false);
-
-                IReadOnlyList<Processing> refreshed;
-                try
-                {
-                    refreshed = await poller.RefreshAsync(pending.Values.ToList(), (gone, e) =>
-                    {
-                        pending.Remove(gone.Id);
-                        percent.Remove(gone.Id);
-                        QueueFailure(e, gone);
-                    }, cancel).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException && !ErrorRecords.IsFatal(e))
-                {
-                    // One failed round (after its own retries) is no reason to give up waiting: the next interval tries again.
-                    QueueWarning($"Reading the status failed ({e.Message}); trying again in {interval.TotalSeconds:0.#} s.");
-                    continue;
-                }
-                foreach (var fresh in refreshed)
-                {
-                    if (!ProcessingStatus.IsKnown(fresh.Status))
-                        QueueWarning($"Processing '{fresh.Name}' has the unknown status '{fresh.Status}'; waiting on.");
-                    pending[fresh.Id] = fresh;
-                    percent[fresh.Id] = ProgressOf(fresh);
-                }
+                if (_inputEnded && _arrived.IsEmpty && _arrivedIds.IsEmpty) break;
+                await _wake.WaitAsync(cancel).ConfigureAwait(false);
+                Settle();
+                continue;
             }
-            QueueProgress(new ProgressRecord(ProgressId, "Waiting for Mapflow processings", "Done") { RecordType = ProgressRecordType.Completed });
-        });
+            if (_deadline is { } d && DateTimeOffset.UtcNow >= d)
+            {
+                foreach (var late in pending.Values) QueueError(TimedOut(late));
+                pending.Clear();
+                continue;
+            }
+
+            var oldest = pending.Values.Min(p => p.Created ?? DateTimeOffset.UtcNow);
+            var next = PollSchedule.Next(lastPoll, oldest, DateTimeOffset.UtcNow, fixedInterval, random.NextDouble());
+            if (_deadline is { } end && next > end) next = end;
+            // New input wakes the loop early, to write at once what is final already; the poll keeps its time.
+            if (next - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero && await _wake.WaitAsync(wait, cancel).ConfigureAwait(false))
+            {
+                Settle();
+                continue;
+            }
+            if (_deadline is { } late2 && DateTimeOffset.UtcNow >= late2) continue;
+
+            lastPoll = DateTimeOffset.UtcNow;
+            IReadOnlyList<Processing> refreshed;
+            try
+            {
+                refreshed = await poller.RefreshAsync(pending.Values.ToList(), (gone, e) =>
+                {
+                    pending.Remove(gone.Id);
+                    percent.Remove(gone.Id);
+                    QueueFailure(e, gone);
+                }, cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !ErrorRecords.IsFatal(e))
+            {
+                // One failed round (after its own retries) is no reason to give up waiting: the next one tries again.
+                QueueWarning($"Reading the status failed ({e.Message}); trying again.");
+                continue;
+            }
+            foreach (var fresh in refreshed)
+            {
+                if (!ProcessingStatus.IsKnown(fresh.Status))
+                    QueueWarning($"Processing '{fresh.Name}' has the unknown status '{fresh.Status}'; waiting on.");
+                pending[fresh.Id] = fresh;
+                percent[fresh.Id] = ProgressOf(fresh);
+            }
+        }
+        QueueProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    /// <summary>One wake-up stands for every input that came meanwhile: the loop takes them all at once.</summary>
+    private void Settle()
+    {
+        while (_wake.Wait(0)) { }
+    }
+
+    /// <summary>Moves what came in since the last look into the pending set, reading those given by id; each processing once.</summary>
+    private async Task TakeArrivalsAsync(MapflowSession session, Dictionary<Guid, Processing> pending, Dictionary<Guid, double> percent,
+        HashSet<Guid> seen, CancellationToken cancel)
+    {
+        while (_arrived.TryDequeue(out var processing))
+        {
+            if (!seen.Add(processing.Id)) continue;
+            pending[processing.Id] = processing;
+            percent[processing.Id] = ProgressOf(processing);
+        }
+        while (_arrivedIds.TryDequeue(out var id))
+        {
+            if (!seen.Add(id)) continue;
+            try
+            {
+                var read = await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false);
+                pending[id] = read;
+                percent[id] = ProgressOf(read);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                QueueFailure(e, id);
+            }
+        }
     }
 
     /// <summary>
@@ -130,7 +193,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
         p.IsFinal ? 100 : Math.Max(0, Math.Min(p.IsTerminal ? 99 : 100, p.PercentCompleted ?? 0));
 
     private void Report(int total, int pending, double meanPercent) =>
-        QueueProgress(new ProgressRecord(ProgressId, "Waiting for Mapflow processings",
+        QueueProgress(new ProgressRecord(ProgressId, Activity,
             $"{total - pending} of {total} finished, {meanPercent:0} % on average")
         {
             PercentComplete = (int)Math.Round(meanPercent),
