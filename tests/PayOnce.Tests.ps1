@@ -92,6 +92,41 @@ Describe 'Two runs at once' {
         }
         @(Get-EmulatorRequest $emulator -Method DELETE).Count | Should -Be 0
     }
+
+    It 'a processing another machine made after the run read the project is found just before paying, not made again' {
+        $p = New-MapflowProject -Name 'Late twin'
+        # Holds this run's first create, so that the other machine makes the second AOI's processing meanwhile.
+        Add-Fault @{ method = 'POST'; path = '/processings/v2'; kind = 'latency'; delayMs = 3000; count = 1 }
+        $run = Start-ChildPwsh -Command "Import-Module '$(Join-Path $ModulePath 'Mapflow.psd1')'; Import-MapflowAoi '$PlacesPath' | Select-Object -First 2 |
+            Start-MapflowProcessing -Model Buildings -Project $($p.Id) -ThrottleLimit 1 -Verbose 4>&1 | ForEach-Object { if (`$_ -is [Mapflow.Processing]) { 'STARTED ' + `$_.Id } else { `"`$_`" } }" `
+            -Environment @{ MAPFLOW_TOKEN = $emulator.Token; MAPFLOW_API_URL = $emulator.Url; MAPFLOW_STATE_DIR = (Join-Path $TestDrive 'machine-a') }
+        $held = Wait-Until { Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2' | Where-Object status -eq 0 } -TimeoutSeconds 30
+        $held | Should -Not -BeNullOrEmpty -Because 'the run sends its first create'
+        $other = ($held.body | ConvertFrom-Json).name
+        $late = Import-MapflowAoi $PlacesPath | Select-Object -First 2 | Where-Object Name -ne $other | Start-MapflowProcessing -Model Buildings -Project $p
+
+        $result = Wait-ChildPwsh $run
+
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 2
+        @(Get-EmulatorProcessing $emulator).Count | Should -Be 2
+        $result.Output | Should -Match "STARTED $($late.Id)"
+        $result.Output | Should -Match 'since this run read the project; not starting it again'
+    }
+
+    It 'a run of many starts reads the newest processings again a few times, not once per start' {
+        $p = New-MapflowProject -Name 'Many starts'
+        Invoke-EmulatorControl $emulator requests -Method DELETE | Out-Null
+
+        $started = @(Import-MapflowAoi $PlacesPath | Start-MapflowProcessing -Model Buildings -Project $p)
+
+        $started.Count | Should -BeGreaterThan 5
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be $started.Count
+        # The index, a recheck a second and the check for twins: a few pages whatever the number of starts.
+        $pages = @(Get-EmulatorRequest $emulator -Method POST -Path '/projects/*/processings/v2/page')
+        $pages.Count | Should -BeLessOrEqual 4 -Because "$($started.Count) starts must not each list the project"
+        @(Get-EmulatorRequest $emulator -Method GET -Path '/processings/*').Count | Should -Be 0
+    }
 }
 
 Describe 'Never hold a finished result back' {

@@ -19,7 +19,7 @@ AOIs that break the account's limits give the same non-terminating errors as wit
         GroupSize     = 'Packs up to this many AOI polygons into one processing, in input order, as long as the group stays within the account''s limits. 1 plans one processing per AOI. Values above the account''s MaxAoisPerProcessing are lowered to it, with a warning.'
         Group         = 'Packs as many AOIs into each processing as the account allows: the same as -GroupSize with the account''s MaxAoisPerProcessing.'
         Repair        = 'With -Geometry: repairs the geometry as Import-MapflowAoi -Repair does (closes rings, fixes self-intersections and holes) instead of rejecting it.'
-        ThrottleLimit = 'How many price requests run at the same time.'
+        ThrottleLimit = 'How many price requests run at the same time: 1 to 64; 32 by default.'
         Session       = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
     }
     Defaults    = @{

@@ -28,6 +28,9 @@ public sealed class MapflowClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     public string UserAgent { get; set; } = "Mapflow-PowerShell";
+
+    /// <summary>Connections to the API at once: the session's one pool, as large as the most work any command runs at once.</summary>
+    public const int MaxConnections = 64;
 }
 
 /// <summary>Timeouts per kind of call, as QGIS separates them: short for status and lists, longer for creates, idle-based for downloads.</summary>

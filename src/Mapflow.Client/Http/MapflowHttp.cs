@@ -49,6 +49,7 @@ internal sealed class MapflowHttp : IDisposable
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseProxy = true,
+            MaxConnectionsPerServer = MapflowClientOptions.MaxConnections,
         };
         if (options.Proxy != null)
             handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredential };

@@ -31,7 +31,8 @@ public sealed class StartResult
 
 /// <summary>
 /// Starts processings at most once per key. Before creating, it looks for the key among the project's processings
-/// (an index read once, then the server asked again just before paying). A create is sent again only when the
+/// (an index read once, then the newest ones read again just before paying, at most once per
+/// <see cref="RecheckEvery"/> for all the starts of a run). A create is sent again only when the
 /// answer proves nothing was made (429, 408, a connection refused before the request left); after any other failure
 /// (no answer, a timeout, a 5xx, a body that cannot be read) the server may still be making it, so it is only looked
 /// up, for <see cref="MapflowTimeouts.CreateConfirm"/>, and then reported as unconfirmed. Lists may omit meta, so
@@ -45,11 +46,23 @@ public sealed class ProcessingStarter
     private static readonly TimeSpan MaxLookUpInterval = TimeSpan.FromSeconds(15);
     private const int ScanLimit = 1000;
     private const int PageSize = 100;
+    // The real API serves at most 50 per page: this many known in a row, newest first, means the rest were seen.
+    private const int KnownInARowToStop = 50;
+
+    /// <summary>How old the starts' shared view of the newest processings may be before a start reads it again.</summary>
+    public static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(1);
 
     private readonly MapflowClient _client;
     private readonly Guid _projectId;
     private readonly SemaphoreSlim _indexLock = new(1, 1);
     private Dictionary<string, List<Processing>>? _byName;
+    // Under _sync: every processing of the project this starter has seen (the index, its own creates, the rechecks),
+    // those the rechecks found by name, and the recheck under way or last made.
+    private readonly object _sync = new();
+    private readonly HashSet<Guid> _known = new();
+    private readonly Dictionary<string, List<Processing>> _newByName = new(StringComparer.Ordinal);
+    private Task? _recheck;
+    private DateTimeOffset _checkedAt;
 
     public ProcessingStarter(MapflowClient client, Guid projectId)
     {
@@ -62,12 +75,57 @@ public sealed class ProcessingStarter
         FindInIndexAsync(request.Name, KeyOf(request), cancel);
 
     /// <summary>
-    /// Asks the server again, just before paying: the project's processings of this name (the listing's terms
-    /// filter), so a processing made since the index was read (by another run, too), or missed by a page shifting
-    /// under it, is found.
+    /// Asks the server again, just before paying, for a processing with this key made since the index was read (by a
+    /// run on another machine: runs on this one take turns). The newest processings are read again once per
+    /// <see cref="RecheckEvery"/> for every start of the run, newest first until a page shows nothing new, so a
+    /// run of N starts costs a few listing pages, not N look-ups; only new ones of this name are read for their key.
     /// </summary>
-    public Task<Processing?> LookUpAsync(ProcessingRequest request, CancellationToken cancel) =>
-        LookUpAsync(request.Name, KeyOf(request), createdSince: null, cancel);
+    public async Task<Processing?> RecheckAsync(ProcessingRequest request, CancellationToken cancel)
+    {
+        Task recheck;
+        lock (_sync)
+        {
+            var now = _client.Options.TimeProvider.GetUtcNow();
+            if (_recheck is null || _recheck.IsFaulted || _recheck.IsCompleted && now - _checkedAt >= RecheckEvery)
+            {
+                _checkedAt = now;
+                _recheck = ReadNewestAsync(cancel);
+            }
+            recheck = _recheck;
+        }
+        await recheck.ConfigureAwait(false);
+        List<Processing> candidates;
+        lock (_sync) candidates = _newByName.TryGetValue(request.Name, out var list) ? list.ToList() : new List<Processing>();
+        return await ConfirmAsync(candidates, KeyOf(request), cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>A processing this run made: known from now on, so no recheck takes it for someone else's.</summary>
+    public void Remember(Processing created)
+    {
+        lock (_sync) _known.Add(created.Id);
+    }
+
+    /// <summary>The newest processings, until a page's worth in a row were all seen before.</summary>
+    private async Task ReadNewestAsync(CancellationToken cancel)
+    {
+        var scanned = 0;
+        var knownInARow = 0;
+        await foreach (var p in _client.GetProcessingsAsync(_projectId, null, PageSize, newestFirst: true, cancel).ConfigureAwait(false))
+        {
+            lock (_sync)
+            {
+                if (_known.Add(p.Id))
+                {
+                    knownInARow = 0;
+                    if (!_newByName.TryGetValue(p.Name, out var list)) _newByName[p.Name] = list = new List<Processing>();
+                    list.Add(p);
+                }
+                else knownInARow++;
+            }
+            // The next page is read only if enumeration goes on, so this usually costs one request.
+            if (knownInARow >= KnownInARowToStop || ++scanned >= ScanLimit) break;
+        }
+    }
 
     /// <summary>
     /// Creates the processing; one call never sends a create twice unless the server proved the first was not made.
@@ -243,10 +301,18 @@ public sealed class ProcessingStarter
         {
             if (_byName != null) return _byName;
             var index = new Dictionary<string, List<Processing>>(StringComparer.Ordinal);
+            var readAt = _client.Options.TimeProvider.GetUtcNow();
             await foreach (var p in _client.GetProcessingsAsync(_projectId, null, PageSize, newestFirst: false, cancel).ConfigureAwait(false))
             {
                 if (!index.TryGetValue(p.Name, out var list)) index[p.Name] = list = new List<Processing>();
                 list.Add(p);
+            }
+            lock (_sync)
+            {
+                foreach (var p in index.Values.SelectMany(l => l)) _known.Add(p.Id);
+                // Fresh as of now: the first recheck comes RecheckEvery later.
+                _recheck = Task.CompletedTask;
+                _checkedAt = readAt;
             }
             return _byName = index;
         }

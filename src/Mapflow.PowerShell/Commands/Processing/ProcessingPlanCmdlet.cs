@@ -73,11 +73,17 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     [Parameter(ParameterSetName = ByGeometry)]
     public SwitchParameter Repair { get; set; }
 
-    /// <summary>How many starts run at once by default; the benchmark reads it for its lower bound.</summary>
-    public const int DefaultThrottleLimit = 4;
+    /// <summary>
+    /// How many requests run at once by default: enough to hide a 50 ms round trip behind the others for hundreds of
+    /// starts (the API documents no rate limit; a 429 slows every worker down). The benchmark reads it for its lower bound.
+    /// </summary>
+    public const int DefaultThrottleLimit = 32;
+
+    /// <summary>The most requests at once any cmdlet allows, and the size of the session's connection pool.</summary>
+    public const int MaxThrottleLimit = MapflowClientOptions.MaxConnections;
 
     [Parameter]
-    [ValidateRange(1, 16)]
+    [ValidateRange(1, MaxThrottleLimit)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     protected override void BeginProcessing() => SetThrottle(ThrottleLimit);
@@ -114,8 +120,11 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         var settings = new StartSettings { Name = ParameterSetName == ByGeometry ? Name ?? "Processing" : Name, Zoom = Zoom, AppVersion = ModuleVersion };
         Run(async cancel =>
         {
-            account = await session.GetAccountAsync(refresh: true, cancel).ConfigureAwait(false);
-            project = await ProjectReference.ReadAsync(session, Project, cancel).ConfigureAwait(false);
+            // Side by side: neither needs the other, and each is a round trip before the first start.
+            var reads = (Account: session.GetAccountAsync(refresh: true, cancel), Project: ProjectReference.ReadAsync(session, Project, cancel));
+            await Task.WhenAll(reads.Account, reads.Project).ConfigureAwait(false);
+            account = reads.Account.Result;
+            project = reads.Project.Result;
             settings.Model = ModelResolver.Resolve(project.WorkflowDefs, account.Models, Model);
             settings.Provider = ResolveProvider(account);
         });

@@ -104,13 +104,14 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
                     }
                     try
                     {
-                        if (!Force && await starter.LookUpAsync(start.Request, cancel).ConfigureAwait(false) is { } made)
+                        if (!Force && await starter.RecheckAsync(start.Request, cancel).ConfigureAwait(false) is { } made)
                         {
                             QueueVerbose($"'{start.Name}' was started as {made.Id} since this run read the project; not starting it again.");
                             Post(() => Started(made, plan.Count));
                             return;
                         }
                         var result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
+                        starter.Remember(result.Processing);
                         Interlocked.Exchange(ref _unclearInARow, 0);
                         Post(() =>
                         {

@@ -74,8 +74,8 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     public SwitchParameter Force { get; set; }
 
     [Parameter]
-    [ValidateRange(1, 32)]
-    public int ThrottleLimit { get; set; } = 4;
+    [ValidateRange(1, ProcessingPlanCmdlet.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = ProcessingPlanCmdlet.DefaultThrottleLimit;
 
     // Set once in BeginProcessing, not read from ParameterSetName (before pipeline input is bound it may still be the
     // default set) nor from BoundParameters later: workers read it while the pipeline thread binds the next input.
