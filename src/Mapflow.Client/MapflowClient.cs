@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -95,6 +96,47 @@ public sealed class MapflowClient : IDisposable
             else if (fresh == 0) yield break;
         }
     }
+
+    /// <summary>
+    /// A project's processings, newest (or oldest) first, a page at a time to <paramref name="take"/> until it returns
+    /// true or the pages end. Once the first page tells the total and the page size the server allows, the later pages
+    /// are read <see cref="ConcurrentPageReads"/> at a time, so a window may read a few pages past the one that was
+    /// enough. Without a total, one page at a time. <paramref name="take"/> is called for one page at a time, in order,
+    /// with the page's total (null without one); a processing may come twice when the order shifts between pages.
+    /// </summary>
+    public async Task ReadPagesAsync(Guid projectId, int pageSize, bool newestFirst, Func<IReadOnlyList<Processing>, int?, bool> take,
+        CancellationToken cancellationToken)
+    {
+        var order = newestFirst ? "DESC" : "ASC";
+        var first = await GetProcessingPageAsync(projectId, 0, pageSize, null, "CREATED", order, cancellationToken).ConfigureAwait(false);
+        if (take(first.Results, first.Total) || first.Returned == 0) return;
+        if (first.Total is not { } total)
+        {
+            // No total to plan by: page on one at a time (the enumeration knows when to stop), from the start again.
+            var page = new List<Processing>(first.Returned);
+            await foreach (var processing in GetProcessingsAsync(projectId, null, pageSize, newestFirst, cancellationToken).ConfigureAwait(false))
+            {
+                page.Add(processing);
+                if (page.Count < first.Returned) continue;
+                if (take(page, null)) return;
+                page = new List<Processing>(first.Returned);
+            }
+            if (page.Count > 0) take(page, null);
+            return;
+        }
+        var offsets = new Queue<int>();
+        for (var offset = first.Returned; offset < total; offset += first.Returned) offsets.Enqueue(offset);
+        while (offsets.Count > 0)
+        {
+            var window = Enumerable.Range(0, Math.Min(ConcurrentPageReads, offsets.Count))
+                .Select(_ => GetProcessingPageAsync(projectId, offsets.Dequeue(), pageSize, null, "CREATED", order, cancellationToken)).ToList();
+            foreach (var page in await Task.WhenAll(window).ConfigureAwait(false))
+                if (take(page.Results, page.Total)) return;
+        }
+    }
+
+    /// <summary>How many listing pages <see cref="ReadPagesAsync"/> reads at once.</summary>
+    public const int ConcurrentPageReads = 8;
 
     /// <summary>POST /processings/v2. Never retried here: after an unclear outcome the caller looks the start up by its key.</summary>
     public Task<Processing> CreateProcessingAsync(ProcessingRequest request, CancellationToken cancellationToken) =>

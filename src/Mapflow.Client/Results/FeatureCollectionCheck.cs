@@ -12,10 +12,17 @@ namespace Mapflow.Client.Results;
 internal static class FeatureCollectionCheck
 {
     /// <summary>The number of features; throws <see cref="InvalidDataException"/> when the stream is not a whole FeatureCollection.</summary>
-    public static long CountFeatures(Stream stream) => ReadFeatures(stream, null);
+    public static long CountFeatures(Stream stream)
+    {
+        var scanner = new FeatureCollectionScanner();
+        var buffer = new byte[81920];
+        for (int read; (read = stream.Read(buffer, 0, buffer.Length)) > 0;)
+            scanner.Append(new ReadOnlySpan<byte>(buffer, 0, read));
+        return scanner.Complete();
+    }
 
-    /// <summary>Like <see cref="CountFeatures"/>, passing each feature's JSON bytes to <paramref name="onFeature"/>.</summary>
-    public static long ReadFeatures(Stream stream, Action<byte[]>? onFeature)
+    /// <summary>Checks as <see cref="CountFeatures"/> does, passing each feature's JSON bytes to <paramref name="onFeature"/>.</summary>
+    public static long ReadFeatures(Stream stream, Action<byte[]> onFeature)
     {
         try
         {
@@ -40,7 +47,7 @@ internal static class FeatureCollectionCheck
                     while (reader.ReadValueBytes() is { } feature)
                     {
                         features++;
-                        onFeature?.Invoke(feature);
+                        onFeature(feature);
                     }
                 }
                 else

@@ -53,7 +53,8 @@ public sealed class ResultDownloader
             string sha256;
             long features;
             // Held exclusively from the first byte to the check, so a later run's clean-up never takes it for a stale one.
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true))
+            // Unbuffered: every write is a whole download buffer already.
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: false))
             {
                 using (var response = await _client.OpenResultAsync(processing.Id, aoiId, cancel).ConfigureAwait(false))
                 using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
@@ -61,19 +62,11 @@ public sealed class ResultDownloader
                     if (response.Content.Headers.ContentType?.MediaType == "text/html")
                         throw new MapflowResponseException("GET", $"/processings/{processing.Id}/result", "an HTML page instead of GeoJSON");
                     var expected = response.Content.Headers.ContentLength;
-                    (length, sha256) = await CopyAsync(body, file, expected, attempt).ConfigureAwait(false);
+                    var check = new FeatureCollectionScanner();
+                    (length, sha256) = await CopyAsync(body, file, expected, check, attempt).ConfigureAwait(false);
                     if (expected is { } announced && announced != length)
                         throw new IncompleteResultException(new InvalidDataException($"the result ended after {length} of {announced} bytes"));
-                }
-                await file.FlushAsync(cancel).ConfigureAwait(false);
-                file.Position = 0;
-                try
-                {
-                    features = FeatureCollectionCheck.CountFeatures(file);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new IncompleteResultException(e);
+                    features = Checked(check.Complete);
                 }
             }
 
@@ -95,8 +88,12 @@ public sealed class ResultDownloader
         }
     }
 
-    /// <summary>Copies while bytes keep flowing: each read gets the idle timeout, not the whole download.</summary>
-    private async Task<(long Length, string Sha256)> CopyAsync(Stream body, Stream file, long? expected, OperationRetry.OperationAttempt attempt)
+    /// <summary>
+    /// Copies while bytes keep flowing (each read gets the idle timeout, not the whole download), hashing and checking
+    /// each chunk on its way to the file: one pass over the bytes.
+    /// </summary>
+    private async Task<(long Length, string Sha256)> CopyAsync(Stream body, Stream file, long? expected, FeatureCollectionScanner check,
+        OperationRetry.OperationAttempt attempt)
     {
         var cancel = attempt.Cancel;
         var buffer = new byte[BufferSize];
@@ -127,11 +124,27 @@ public sealed class ResultDownloader
             if (read == 0) break;
             attempt.Progressed();
             hash.AppendData(buffer, 0, read);
-            await file.WriteAsync(buffer, 0, read, cancel).ConfigureAwait(false);
+            file.Write(buffer, 0, read);
             total += read;
+            Checked(() => check.Append(new ReadOnlySpan<byte>(buffer, 0, read)));
         }
         return (total, BitConverter.ToString(hash.GetHashAndReset()).Replace("-", "").ToLowerInvariant());
     }
+
+    /// <summary>A body that is not a whole FeatureCollection is worth downloading again.</summary>
+    private static T Checked<T>(Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new IncompleteResultException(e);
+        }
+    }
+
+    private static void Checked(Action check) => Checked(() => { check(); return 0; });
 
     public static string Sha256Of(string path)
     {

@@ -15,7 +15,7 @@ namespace Mapflow.Client.Workflow;
 /// </summary>
 public sealed class ProcessingPoller
 {
-    private const int ConcurrentReads = 8;
+    private const int ConcurrentReads = MapflowClient.ConcurrentPageReads;
     private readonly MapflowClient _client;
     private readonly int _pageSize;
 
@@ -27,44 +27,21 @@ public sealed class ProcessingPoller
 
     /// <summary>
     /// The project's listing, newest first (the processings waited for are usually on the first pages), until every
-    /// wanted one was seen. Once the first page tells the total and the page size the server allows, the next pages
-    /// are read a few at a time.
+    /// wanted one was seen.
     /// </summary>
-    private async Task ReadListingAsync(Guid projectId, Dictionary<Guid, Processing> wanted, ConcurrentBag<Processing> found, CancellationToken cancel)
-    {
-        // True once every wanted processing was seen.
-        bool Take(Processing fresh)
+    private Task ReadListingAsync(Guid projectId, Dictionary<Guid, Processing> wanted, ConcurrentBag<Processing> found, CancellationToken cancel) =>
+        _client.ReadPagesAsync(projectId, _pageSize, newestFirst: true, (page, _) =>
         {
-            if (wanted.TryGetValue(fresh.Id, out var known))
+            foreach (var fresh in page)
             {
+                if (!wanted.TryGetValue(fresh.Id, out var known)) continue;
                 // Listings may omit meta; keep what the create or a GET returned.
                 fresh.Meta ??= known.Meta;
                 found.Add(fresh);
                 wanted.Remove(fresh.Id);
             }
             return wanted.Count == 0;
-        }
-
-        var first = await _client.GetProcessingPageAsync(projectId, 0, _pageSize, null, "CREATED", "DESC", cancel).ConfigureAwait(false);
-        foreach (var fresh in first.Results) Take(fresh);
-        if (wanted.Count == 0 || first.Returned == 0) return;
-        if (first.Total is not { } total)
-        {
-            // No total to plan by: page on one at a time (the client's enumeration knows when to stop).
-            await foreach (var fresh in _client.GetProcessingsAsync(projectId, null, _pageSize, newestFirst: true, cancel).ConfigureAwait(false))
-                if (Take(fresh)) break;
-            return;
-        }
-        var offsets = new Queue<int>();
-        for (var offset = first.Returned; offset < total; offset += first.Returned) offsets.Enqueue(offset);
-        while (wanted.Count > 0 && offsets.Count > 0)
-        {
-            var window = Enumerable.Range(0, Math.Min(ConcurrentReads, offsets.Count))
-                .Select(_ => _client.GetProcessingPageAsync(projectId, offsets.Dequeue(), _pageSize, null, "CREATED", "DESC", cancel)).ToList();
-            foreach (var page in await Task.WhenAll(window).ConfigureAwait(false))
-                foreach (var fresh in page.Results) Take(fresh);
-        }
-    }
+        }, cancel);
 
     /// <param name="lost">Receives each processing that could not be read on its own (deleted, or refused), with the reason; called one at a time.</param>
     public async Task<IReadOnlyList<Processing>> RefreshAsync(IReadOnlyCollection<Processing> processings, Action<Processing, MapflowApiException> lost,

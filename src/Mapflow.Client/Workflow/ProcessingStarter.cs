@@ -46,8 +46,6 @@ public sealed class ProcessingStarter
     private static readonly TimeSpan MaxLookUpInterval = TimeSpan.FromSeconds(15);
     private const int ScanLimit = 1000;
     private const int PageSize = 100;
-    // The real API serves at most 50 per page: this many known in a row, newest first, means the rest were seen.
-    private const int KnownInARowToStop = 50;
 
     /// <summary>How old the starts' shared view of the newest processings may be before a start reads it again.</summary>
     public static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(1);
@@ -56,10 +54,12 @@ public sealed class ProcessingStarter
     private readonly Guid _projectId;
     private readonly SemaphoreSlim _indexLock = new(1, 1);
     private Dictionary<string, List<Processing>>? _byName;
-    // Under _sync: every processing of the project this starter has seen (the index, its own creates, the rechecks),
-    // those the rechecks found by name, and the recheck under way or last made.
+    // Under _sync: the processings known to be in the project (the index, every listing read, this run's creates);
+    // those a listing showed, which bound the next read; those the rechecks found that the index did not have, by
+    // name; and the recheck under way or last made.
     private readonly object _sync = new();
-    private readonly HashSet<Guid> _known = new();
+    private readonly HashSet<Guid> _present = new();
+    private readonly HashSet<Guid> _listed = new();
     private readonly Dictionary<string, List<Processing>> _newByName = new(StringComparer.Ordinal);
     private Task? _recheck;
     private DateTimeOffset _checkedAt;
@@ -76,55 +76,66 @@ public sealed class ProcessingStarter
 
     /// <summary>
     /// Asks the server again, just before paying, for a processing with this key made since the index was read (by a
-    /// run on another machine: runs on this one take turns). The newest processings are read again once per
-    /// <see cref="RecheckEvery"/> for every start of the run, newest first until a page shows nothing new, so a
-    /// run of N starts costs a few listing pages, not N look-ups; only new ones of this name are read for their key.
+    /// run on another machine: runs on this one take turns). The newest processings are read again at most once per
+    /// <see cref="RecheckEvery"/> for all the starts of the run (see <see cref="ReadNewestAsync"/>), so N starts cost a
+    /// few listing pages, not N look-ups; only new ones of this name are read for their key.
     /// </summary>
     public async Task<Processing?> RecheckAsync(ProcessingRequest request, CancellationToken cancel)
     {
-        Task recheck;
-        lock (_sync)
-        {
-            var now = _client.Options.TimeProvider.GetUtcNow();
-            if (_recheck is null || _recheck.IsFaulted || _recheck.IsCompleted && now - _checkedAt >= RecheckEvery)
-            {
-                _checkedAt = now;
-                _recheck = ReadNewestAsync(cancel);
-            }
-            recheck = _recheck;
-        }
-        await recheck.ConfigureAwait(false);
-        List<Processing> candidates;
-        lock (_sync) candidates = _newByName.TryGetValue(request.Name, out var list) ? list.ToList() : new List<Processing>();
-        return await ConfirmAsync(candidates, KeyOf(request), cancel).ConfigureAwait(false);
+        await SharedRecheckAsync(force: false, cancel).ConfigureAwait(false);
+        return await ConfirmAsync(NewNamed(request.Name), KeyOf(request), cancel).ConfigureAwait(false);
     }
 
     /// <summary>A processing this run made: known from now on, so no recheck takes it for someone else's.</summary>
     public void Remember(Processing created)
     {
-        lock (_sync) _known.Add(created.Id);
+        lock (_sync) _present.Add(created.Id);
     }
 
-    /// <summary>The newest processings, until a page's worth in a row were all seen before.</summary>
+    private Task SharedRecheckAsync(bool force, CancellationToken cancel)
+    {
+        lock (_sync)
+        {
+            var now = _client.Options.TimeProvider.GetUtcNow();
+            if (_recheck is null || _recheck.IsFaulted || _recheck.IsCompleted && (force || now - _checkedAt >= RecheckEvery))
+            {
+                _checkedAt = now;
+                _recheck = ReadNewestAsync(cancel);
+            }
+            return _recheck;
+        }
+    }
+
+    /// <summary>
+    /// The newest processings, until nothing in the project is left unseen: the page's total is no more than the
+    /// processings known, or the read came down to one an earlier read showed (whatever was made since lies above it).
+    /// Usually one page; later pages a few at a time.
+    /// </summary>
     private async Task ReadNewestAsync(CancellationToken cancel)
     {
-        var scanned = 0;
-        var knownInARow = 0;
-        await foreach (var p in _client.GetProcessingsAsync(_projectId, null, PageSize, newestFirst: true, cancel).ConfigureAwait(false))
+        var shown = new List<Guid>();
+        await _client.ReadPagesAsync(_projectId, PageSize, newestFirst: true, (page, total) =>
         {
             lock (_sync)
             {
-                if (_known.Add(p.Id))
+                var reachedEarlierRead = false;
+                foreach (var p in page)
                 {
-                    knownInARow = 0;
+                    reachedEarlierRead |= _listed.Contains(p.Id);
+                    shown.Add(p.Id);
+                    if (!_present.Add(p.Id)) continue;
                     if (!_newByName.TryGetValue(p.Name, out var list)) _newByName[p.Name] = list = new List<Processing>();
                     list.Add(p);
                 }
-                else knownInARow++;
+                return reachedEarlierRead || total <= _present.Count || shown.Count >= ScanLimit;
             }
-            // The next page is read only if enumeration goes on, so this usually costs one request.
-            if (knownInARow >= KnownInARowToStop || ++scanned >= ScanLimit) break;
-        }
+        }, cancel).ConfigureAwait(false);
+        lock (_sync) _listed.UnionWith(shown);
+    }
+
+    private List<Processing> NewNamed(string name)
+    {
+        lock (_sync) return _newByName.TryGetValue(name, out var list) ? list.ToList() : new List<Processing>();
     }
 
     /// <summary>
@@ -184,17 +195,19 @@ public sealed class ProcessingStarter
 
     /// <summary>
     /// Other processings with the key of one this run created, made at about the same time by another run that this
-    /// machine's lock does not cover (another machine, another user profile). Read once after the run's creates: the
-    /// newest processings back to <paramref name="since"/>, the same-named ones confirmed by their key.
+    /// machine's lock does not cover (another machine, another user profile). After the run's creates: the newest
+    /// processings read once more, and those the index did not have and this run did not make, of the same names,
+    /// confirmed by their key.
     /// </summary>
-    public async Task<IReadOnlyList<(Processing Ours, Processing Twin)>> FindTwinsAsync(IReadOnlyCollection<Processing> created, DateTimeOffset since,
-        CancellationToken cancel)
+    public async Task<IReadOnlyList<(Processing Ours, Processing Twin)>> FindTwinsAsync(IReadOnlyCollection<Processing> created, CancellationToken cancel)
     {
         var ours = created.Where(p => p.ClientKey != null).GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var twins = new List<(Processing, Processing)>();
         if (ours.Count == 0) return twins;
+        foreach (var p in created) Remember(p);
+        await SharedRecheckAsync(force: true, cancel).ConfigureAwait(false);
         var mine = new HashSet<Guid>(created.Select(p => p.Id));
-        foreach (var candidate in await ScanNewestAsync(since, p => !mine.Contains(p.Id) && ours.ContainsKey(p.Name), cancel).ConfigureAwait(false))
+        foreach (var candidate in ours.Keys.SelectMany(NewNamed).Where(p => !mine.Contains(p.Id)).ToList())
         {
             if (await ReadWithMetaAsync(candidate, cancel).ConfigureAwait(false) is { } full
                 && ours[candidate.Name].FirstOrDefault(o => o.ClientKey == full.ClientKey) is { } twinOf)
@@ -302,15 +315,23 @@ public sealed class ProcessingStarter
             if (_byName != null) return _byName;
             var index = new Dictionary<string, List<Processing>>(StringComparer.Ordinal);
             var readAt = _client.Options.TimeProvider.GetUtcNow();
-            await foreach (var p in _client.GetProcessingsAsync(_projectId, null, PageSize, newestFirst: false, cancel).ConfigureAwait(false))
+            await _client.ReadPagesAsync(_projectId, PageSize, newestFirst: false, (page, _) =>
             {
-                if (!index.TryGetValue(p.Name, out var list)) index[p.Name] = list = new List<Processing>();
-                list.Add(p);
-            }
+                lock (_sync)
+                {
+                    foreach (var p in page)
+                    {
+                        if (!_present.Add(p.Id)) continue;
+                        _listed.Add(p.Id);
+                        if (!index.TryGetValue(p.Name, out var list)) index[p.Name] = list = new List<Processing>();
+                        list.Add(p);
+                    }
+                }
+                return false;
+            }, cancel).ConfigureAwait(false);
             lock (_sync)
             {
-                foreach (var p in index.Values.SelectMany(l => l)) _known.Add(p.Id);
-                // Fresh as of now: the first recheck comes RecheckEvery later.
+                // Fresh as of the read: the first recheck comes RecheckEvery later.
                 _recheck = Task.CompletedTask;
                 _checkedAt = readAt;
             }

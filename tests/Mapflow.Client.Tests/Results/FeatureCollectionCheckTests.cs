@@ -40,4 +40,29 @@ public class FeatureCollectionCheckTests
     [Fact]
     public void A_string_longer_than_the_buffer_is_read() =>
         Assert.Equal(1, Count("""{"type":"FeatureCollection","features":[{"properties":{"note":" """ + new string('x', 200_000) + """ "}}]}"""));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void Gives_the_same_answer_whatever_the_chunks_the_bytes_arrive_in(int chunk)
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(
+            """{"crs":{"type":"name"},"bbox":[1,2,3,4],"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Бой \"x\""},"geometry":null},{"type":"Feature"},7]}""")).ToArray();
+        Assert.Equal(3, Scan(bytes, chunk));
+        Assert.Throws<InvalidDataException>(() => Scan(bytes.Take(bytes.Length - 2).ToArray(), chunk));
+    }
+
+    [Fact]
+    public void Stops_checking_at_the_end_of_the_collection() =>
+        Assert.Equal(1, Scan(Encoding.UTF8.GetBytes("""{"type":"FeatureCollection","features":[{}]}""" + "\n"), 3));
+
+    private static long Scan(byte[] bytes, int chunk)
+    {
+        var scanner = new FeatureCollectionScanner();
+        for (var at = 0; at < bytes.Length; at += chunk)
+            scanner.Append(bytes.AsSpan(at, Math.Min(chunk, bytes.Length - at)));
+        return scanner.Complete();
+    }
 }

@@ -63,7 +63,6 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
             return;
         }
 
-        var since = DateTimeOffset.UtcNow;
         StartLock startLock = null!;
         Run(async cancel => startLock = await StartLock.AcquireAsync(session.ApiUrl, session.Email, project.Id,
             path => QueueVerbose($"Another run is starting processings in project '{project.Name}' on this machine; waiting for it to finish (lock {path})."),
@@ -138,7 +137,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
                 });
             }
             WaitForAll();
-            ReportTwins(starter, since);
+            ReportTwins(starter);
         }
         WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         if (_overBudget > 0)
@@ -186,7 +185,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
     /// Says loudly which of this run's new processings have a twin with the same key that another runner made at the
     /// same time (on another machine: runs on this one take turns). Both are paid for; nothing is deleted.
     /// </summary>
-    private void ReportTwins(ProcessingStarter starter, DateTimeOffset since)
+    private void ReportTwins(ProcessingStarter starter)
     {
         if (_created.Count == 0) return;
         var created = _created.ToList();
@@ -194,7 +193,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         {
             try
             {
-                foreach (var (ours, twin) in await starter.FindTwinsAsync(created, since, cancel).ConfigureAwait(false))
+                foreach (var (ours, twin) in await starter.FindTwinsAsync(created, cancel).ConfigureAwait(false))
                     QueueWarning($"'{ours.Name}' was started twice at the same time, by this run ({ours.Id}) and by another runner ({twin.Id}), " +
                                  "probably on another machine; both are paid for. Delete one of them in the web app if you do not need both.");
             }
