@@ -48,39 +48,45 @@ namespace Mapflow.Client.Aois.GeoJson
             int r = 0;
             foreach (var ring in polygon.EnumerateArray())
             {
-                string label = RawPolygonal.RingLabel(isMulti, p, r++);
+                // Named only for an error: most rings never need their label.
+                var at = (isMulti, p, r++);
                 if (ring.ValueKind != JsonValueKind.Array)
-                    throw Invalid(context, $"{label} is a JSON {Kind(ring)}, not an array of positions");
+                    throw Invalid(context, $"{Label(at)} is a JSON {Kind(ring)}, not an array of positions");
                 var positions = new List<RawPosition>(ring.GetArrayLength());
                 foreach (var position in ring.EnumerateArray())
-                    positions.Add(Position(position, label, context));
+                    positions.Add(Position(position, at, context));
                 rings.Add(positions);
             }
 
             return rings;
         }
 
-        private static RawPosition Position(JsonElement position, string label, FeatureContext context)
+        private static string Label((bool IsMulti, int Polygon, int Ring) at) => RawPolygonal.RingLabel(at.IsMulti, at.Polygon, at.Ring);
+
+        private static RawPosition Position(JsonElement position, (bool, int, int) at, FeatureContext context)
         {
             if (position.ValueKind != JsonValueKind.Array)
-                throw Invalid(context, $"{label} has a position that is a JSON {Kind(position)}, not an array of numbers");
+                throw Invalid(context, $"{Label(at)} has a position that is a JSON {Kind(position)}, not an array of numbers");
             int count = position.GetArrayLength();
             if (count < 2)
-                throw Invalid(context, $"{label} has a position with {count} value(s); longitude and latitude are needed");
+                throw Invalid(context, $"{Label(at)} has a position with {count} value(s); longitude and latitude are needed");
 
-            var values = new double[3] { 0, 0, double.NaN };
+            double x = 0, y = 0, z = double.NaN;
             int i = 0;
             foreach (var value in position.EnumerateArray())
             {
                 if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number))
-                    throw Invalid(context, $"{label} has a position value {value.GetRawText()} that is not a number");
-                if (i < 3)
-                    values[i] = number;
-                i++;
+                    throw Invalid(context, $"{Label(at)} has a position value {value.GetRawText()} that is not a number");
+                switch (i++)
+                {
+                    case 0: x = number; break;
+                    case 1: y = number; break;
+                    case 2: z = number; break;
+                }
             }
 
             // A 4th value is M (or something else RFC 7946 says not to write): never guessed away.
-            return new RawPosition(values[0], values[1], values[2], hasM: count > 3);
+            return new RawPosition(x, y, z, hasM: count > 3);
         }
 
         private static AoiValidationException Invalid(FeatureContext context, string message) =>
