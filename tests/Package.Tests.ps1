@@ -126,6 +126,32 @@ $session = Connect-Mapflow -PassThru
         @(Get-EmulatorRequest $emulator -Method GET -Path '/user/status').Count | Should -Be 9
     }
 
+    It 'loads everything from its bin folder into its own context, and takes System.Text.Json from .NET' {
+        $run = Invoke-AsUser @"
+Import-Module Mapflow
+Connect-Mapflow
+`$null = Get-MapflowAccount
+`$null = Import-MapflowAoi '$(Join-Path $PSScriptRoot 'data/hamlets.geojson')'
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_.Location } | ForEach-Object {
+    [pscustomobject]@{ Name = `$_.GetName().Name; Path = `$_.Location; Context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }
+} | ConvertTo-Json
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $loaded = $run.Output | ConvertFrom-Json
+        $bin = Join-Path $installed 'bin'
+        $private = @($loaded | Where-Object Context -EQ "Mapflow $bin")
+        $private.Name | Should -Contain 'Mapflow.Client'
+        $private.Name | Should -Contain 'Polly.Core'
+        $private.Name | Should -Contain 'NetTopologySuite'
+        $private.Name | Should -Contain 'Microsoft.Extensions.Http'
+        $private | Where-Object { -not $_.Path.StartsWith($bin) } | Should -BeNullOrEmpty
+        # Only the loader itself goes from bin/ into PowerShell's context.
+        ($loaded | Where-Object { $_.Path.StartsWith($bin) -and $_.Context -ne "Mapflow $bin" }).Name | Should -Be 'Mapflow.Loader'
+        $json = $loaded | Where-Object Name -EQ 'System.Text.Json'
+        $json.Context | Should -Be 'Default'
+        $json.Path | Should -Not -BeLike "$installed*"
+    }
+
     It 'keeps the module''s dependency types to itself: their objects work, their names do not resolve in scripts' {
         $run = Invoke-AsUser @"
 `$aoi = Import-MapflowAoi '$(Join-Path $PSScriptRoot 'data/hamlets.geojson')' | Select-Object -First 1
