@@ -5,7 +5,8 @@
     Build    publishes the module into out/Mapflow (psd1, Format.ps1xml, help, dlls) and the emulator into out/emulator.
     Package  Build, then out/package: Mapflow.<version>.nupkg (the module, made by Publish-PSResource) and
              Mapflow.Client.<version>.nupkg (the client library, made by dotnet pack).
-    Test     Package, then the xunit projects, then Pester against the built module and emulator processes on loopback.
+    Test     Package, then the xunit projects, then Pester against the built module, its packages and emulator processes
+             on loopback.
              Ends with one line "N passed, N failed" and exits non-zero when anything failed or nothing ran.
     Demo     Build, start an emulator, run the bulk workflow on demo/places.geojson and print what happened.
     Emulator Build the emulator and run it in the foreground.
@@ -112,9 +113,9 @@ function Invoke-Package {
 # A library's publish copies no native assets; GeoPackage reading needs SQLite's for the platforms we run on.
 function Copy-NativeSqlite([string] $Bin) {
     $package = Join-Path (Get-NuGetPackageRoot) 'sqlitepclraw.lib.e_sqlite3'
-    $version = Get-ChildItem $package -Directory | Sort-Object { [version]($_.Name -replace '-.*$') } | Select-Object -Last 1
+    $latest = Get-ChildItem $package -Directory | Sort-Object { [version]($_.Name -replace '-.*$') } | Select-Object -Last 1
     foreach ($rid in 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx-x64', 'osx-arm64', 'win-x64', 'win-x86', 'win-arm64') {
-        $native = Join-Path $version.FullName "runtimes/$rid/native"
+        $native = Join-Path $latest.FullName "runtimes/$rid/native"
         $target = Join-Path $Bin "runtimes/$rid/native"
         $null = New-Item -ItemType Directory -Force $target
         Copy-Item (Join-Path $native '*') $target
