@@ -3,7 +3,10 @@
     Builds, tests and demonstrates the Mapflow PowerShell module.
 .DESCRIPTION
     Build    publishes the module into out/Mapflow (psd1, Format.ps1xml, help, dlls) and the emulator into out/emulator.
-    Test     Build, then the xunit projects, then Pester against the built module and emulator processes on loopback.
+    Package  Build, then out/package: Mapflow.<version>.nupkg (the module, made by Publish-PSResource) and
+             Mapflow.Client.<version>.nupkg (the client library, made by dotnet pack).
+    Test     Package, then the xunit projects, then Pester against the built module, its packages and emulator processes
+             on loopback.
              Ends with one line "N passed, N failed" and exits non-zero when anything failed or nothing ran.
     Demo     Build, start an emulator, run the bulk workflow on demo/places.geojson and print what happened.
     Emulator Build the emulator and run it in the foreground.
@@ -13,7 +16,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Emulator', 'Bench')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -34,6 +37,9 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'Mapflow'
 $emulatorOut = Join-Path $out 'emulator'
+$packageOut = Join-Path $out 'package'
+# The one place the version is written: the manifest. The assemblies and both packages take it from there.
+$version = (Import-PowerShellDataFile (Join-Path $root 'Mapflow.psd1')).ModuleVersion
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -42,24 +48,75 @@ function Invoke-Dotnet {
 
 function Invoke-Build {
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
-    Invoke-Dotnet publish (Join-Path $root 'src/Mapflow.PowerShell') -c $Configuration -o $moduleOut --nologo -v quiet
+    $bin = Join-Path $moduleOut 'bin'
+    $versioned = "-p:Version=$version"
+    Invoke-Dotnet publish (Join-Path $root 'src/Mapflow.PowerShell') -c $Configuration -o $bin $versioned --nologo -v quiet
+    foreach ($framework in 'netcoreapp3.1', 'netstandard2.0') {
+        Invoke-Dotnet publish (Join-Path $root 'src/Mapflow.Loader') -c $Configuration -f $framework -o (Join-Path $bin $framework) $versioned --nologo -v quiet
+    }
     Invoke-Dotnet publish (Join-Path $root 'src/Mapflow.Emulator') -c $Configuration -o $emulatorOut --nologo -v quiet
     # The engine is a compile-time reference only; shipping it would shadow the host's copy.
-    Get-ChildItem $moduleOut -Filter 'System.Management.Automation*.dll' | Remove-Item -Force
-    Remove-Item (Join-Path $moduleOut '*.pdb'), (Join-Path $moduleOut '*.deps.json') -ErrorAction SilentlyContinue
-    Copy-NativeSqlite
-    Copy-Item (Join-Path $root 'Mapflow.psd1'), (Join-Path $root 'Mapflow.Format.ps1xml') $moduleOut
+    Get-ChildItem $bin -Filter 'System.Management.Automation*.dll' | Remove-Item -Force
+    # Debug symbols and dependency lists serve no module; the XML docs are for the client's NuGet package.
+    Get-ChildItem $bin -Recurse -Include '*.pdb', '*.deps.json', 'Mapflow.Client.xml' | Remove-Item -Force
+    Copy-NativeSqlite $bin
+    Copy-Item (Join-Path $root 'Mapflow.psd1'), (Join-Path $root 'Mapflow.psm1'), (Join-Path $root 'Mapflow.Format.ps1xml'), (Join-Path $root 'LICENSE') $moduleOut
+    Update-PSModuleManifest -Path (Join-Path $moduleOut 'Mapflow.psd1') -ReleaseNotes (Get-ReleaseNote)
     & (Join-Path $root 'docs/Build-Help.ps1') -SourcePath (Join-Path $root 'docs') -ModulePath $moduleOut
-    Write-Host "Module built in $moduleOut"
+    Write-Host "Module $version built in $moduleOut"
+}
+
+# The newest section of CHANGELOG.md, which must be the manifest's version: the notes of the release being built.
+function Get-ReleaseNote {
+    $sections = (Get-Content (Join-Path $root 'CHANGELOG.md') -Raw) -split '(?m)^## '
+    if ($sections.Count -lt 2 -or $sections[1] -notmatch '^(\S+)\s*\r?\n([\s\S]*)$' -or $Matches[1] -ne $version) {
+        throw "CHANGELOG.md's newest section must be '## $version', the manifest's ModuleVersion."
+    }
+    $Matches[2].Trim()
+}
+
+# Both packages into out/package. Publish-PSResource needs a registered repository: it gets one of its own in a child
+# pwsh whose data folder (where PSResourceGet keeps its repository list) is a temporary one, so the user's list is
+# never read or changed, even by builds running side by side. (Windows keeps that folder in the user's profile
+# whatever the environment says: there the one-off name is registered and removed again.)
+function Invoke-Package {
+    Invoke-Build
+    if (Test-Path $packageOut) { Remove-Item $packageOut -Recurse -Force }
+    $null = New-Item -ItemType Directory $packageOut
+    Invoke-Dotnet pack (Join-Path $root 'src/Mapflow.Client') -c $Configuration -o $packageOut "-p:Version=$version" --nologo -v quiet
+    $data = Join-Path ([IO.Path]::GetTempPath()) "mapflow-package-$PID"
+    $saved = $env:HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME
+    try {
+        if (-not $IsWindows) {
+            # .NET reports a data or config folder that does not exist as '' (and PSResourceGet then writes into the
+            # working folder), so they are made first.
+            $env:HOME = $data
+            $env:XDG_DATA_HOME = (New-Item -ItemType Directory -Force (Join-Path $data 'share')).FullName
+            $env:XDG_CONFIG_HOME = (New-Item -ItemType Directory -Force (Join-Path $data 'config')).FullName
+        }
+        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command {
+            param($Module, $Destination, $Name)
+            $ErrorActionPreference = 'Stop'
+            Register-PSResourceRepository -Name $Name -Uri $Destination -Trusted
+            try { Publish-PSResource -Path $Module -Repository $Name }
+            finally { Unregister-PSResourceRepository -Name $Name }
+        } -args $moduleOut, $packageOut, "MapflowBuild$PID"
+        if ($LASTEXITCODE -ne 0) { throw "Publish-PSResource failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        $env:HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME = $saved
+        Remove-Item $data -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    Get-ChildItem $packageOut -Filter '*.nupkg' | ForEach-Object { Write-Host "Packed $($_.FullName) ($([math]::Round($_.Length / 1MB, 1)) MiB)" }
 }
 
 # A library's publish copies no native assets; GeoPackage reading needs SQLite's for the platforms we run on.
-function Copy-NativeSqlite {
+function Copy-NativeSqlite([string] $Bin) {
     $package = Join-Path (Get-NuGetPackageRoot) 'sqlitepclraw.lib.e_sqlite3'
-    $version = Get-ChildItem $package -Directory | Sort-Object { [version]($_.Name -replace '-.*$') } | Select-Object -Last 1
+    $latest = Get-ChildItem $package -Directory | Sort-Object { [version]($_.Name -replace '-.*$') } | Select-Object -Last 1
     foreach ($rid in 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx-x64', 'osx-arm64', 'win-x64', 'win-x86', 'win-arm64') {
-        $native = Join-Path $version.FullName "runtimes/$rid/native"
-        $target = Join-Path $moduleOut "runtimes/$rid/native"
+        $native = Join-Path $latest.FullName "runtimes/$rid/native"
+        $target = Join-Path $Bin "runtimes/$rid/native"
         $null = New-Item -ItemType Directory -Force $target
         Copy-Item (Join-Path $native '*') $target
     }
@@ -78,7 +135,7 @@ function Get-TrxCount([string] $Directory) {
 function Invoke-Test {
     $passed = 0; $failed = 0
     try {
-        Invoke-Build
+        Invoke-Package
     }
     catch {
         Write-Host "Build failed: $_"
@@ -125,6 +182,7 @@ function Get-NuGetPackageRoot {
 
 switch ($Task) {
     'Build' { Invoke-Build }
+    'Package' { Invoke-Package }
     'Test' { Invoke-Test }
     'Emulator' {
         Invoke-Build

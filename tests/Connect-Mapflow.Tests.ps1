@@ -19,7 +19,7 @@ Describe 'Connect-Mapflow' {
         $module.ModuleBase | Should -Be (Resolve-Path $ModulePath).Path
         $manifest = Import-PowerShellDataFile (Join-Path $ModulePath 'Mapflow.psd1')
         ($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be ($manifest.CmdletsToExport | Sort-Object)
-        Test-Path (Join-Path $ModulePath 'System.Management.Automation.dll') | Should -BeFalse
+        Get-ChildItem $ModulePath -Recurse -Filter 'System.Management.Automation*.dll' | Should -BeNullOrEmpty
     }
 
     It 'validates the token with GET /user/status and returns the session with -PassThru' {

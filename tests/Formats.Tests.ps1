@@ -1,8 +1,8 @@
 # Shapefile and GeoPackage input through the built module, files written here with the libraries the module ships.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
-    # The same files the module loads, so these types are the module's own.
-    'NetTopologySuite', 'NetTopologySuite.Features', 'NetTopologySuite.IO.Esri.Shapefile' | ForEach-Object { Add-Type -Path (Join-Path $ModulePath "$_.dll") }
+    # The files the module ships, loaded into this session beside the module's own (private) copies of them.
+    'NetTopologySuite', 'NetTopologySuite.Features', 'NetTopologySuite.IO.Esri.Shapefile' | ForEach-Object { Add-Type -Path (Join-Path $ModulePath "bin/$_.dll") }
     $script:factory = [NetTopologySuite.Geometries.GeometryFactory]::new()
     function New-Box([double] $x, [double] $y, [double] $size) {
         $ring = [NetTopologySuite.Geometries.Coordinate[]]@(
@@ -55,8 +55,8 @@ Describe 'Import-MapflowAoi from other vector formats' {
         $writer = Join-Path $TestDrive 'write-gpkg.ps1'
         Set-Content -LiteralPath $writer -Encoding utf8 -Value {
             param($ModulePath, $Path)
-            'NetTopologySuite', 'NetTopologySuite.IO.GeoPackage', 'SQLitePCLRaw.core', 'Microsoft.Data.Sqlite' | ForEach-Object { Add-Type -Path (Join-Path $ModulePath "$_.dll") }
-            $null = [System.Runtime.InteropServices.NativeLibrary]::Load((Join-Path $ModulePath 'runtimes/linux-x64/native/libe_sqlite3.so'))
+            'NetTopologySuite', 'NetTopologySuite.IO.GeoPackage', 'SQLitePCLRaw.core', 'Microsoft.Data.Sqlite' | ForEach-Object { Add-Type -Path (Join-Path $ModulePath "bin/$_.dll") }
+            $null = [System.Runtime.InteropServices.NativeLibrary]::Load((Join-Path $ModulePath 'bin/runtimes/linux-x64/native/libe_sqlite3.so'))
             $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Path;Pooling=False")
             $connection.Open()
             foreach ($sql in @(

@@ -97,8 +97,8 @@ Describe 'about_Mapflow_Errors' {
     }
 
     It 'lists the Aoi id of every AOI problem code' {
-        $client = [System.Reflection.Assembly]::LoadFrom((Join-Path $ModulePath 'Mapflow.Client.dll'))
-        $codes = $client.GetType('Mapflow.Client.Aois.AoiProblemCodes', $true).GetFields() | ForEach-Object { $_.GetValue($null) }
+        # The module's own copy of Mapflow.Client.
+        $codes = [Mapflow.Aoi].Assembly.GetType('Mapflow.Client.Aois.AoiProblemCodes', $true).GetFields() | ForEach-Object { $_.GetValue($null) }
         $codes | Should -Not -BeNullOrEmpty
         $codes | Where-Object { $errors -notmatch "\bAoi\.$_\b" } | Should -BeNullOrEmpty
     }

@@ -96,7 +96,7 @@ Describe 'Empty input is not success' {
     }
 
     It 'a shapefile layer with no record is a warning naming the file' {
-        'NetTopologySuite', 'NetTopologySuite.IO.Esri.Shapefile' | ForEach-Object { Add-Type -Path (Join-Path $ModulePath "$_.dll") }
+        'NetTopologySuite', 'NetTopologySuite.IO.Esri.Shapefile' | ForEach-Object { Add-Type -Path (Join-Path $ModulePath "bin/$_.dll") }
         $path = Join-Path $TestDrive 'no-polygons.shp'
         $fields = [NetTopologySuite.IO.Esri.Dbf.Fields.DbfField[]]@([NetTopologySuite.IO.Esri.Dbf.Fields.DbfCharacterField]::new('name'))
         $options = [NetTopologySuite.IO.Esri.Shapefiles.Writers.ShapefileWriterOptions]::new([NetTopologySuite.IO.Esri.ShapeType]::Polygon, $fields)

@@ -5,6 +5,8 @@ $env:MAPFLOW_STATE_DIR = Join-Path $TestDrive 'state'
 $script:ModulePath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_MODULE) { $env:MAPFLOW_TEST_MODULE } else { Join-Path $PSScriptRoot '../out/Mapflow' }))
 $script:EmulatorPath = [IO.Path]::GetFullPath($(if ($env:MAPFLOW_TEST_EMULATOR) { $env:MAPFLOW_TEST_EMULATOR } else { Join-Path $PSScriptRoot '../out/emulator' }))
 Import-Module (Join-Path $script:ModulePath 'Mapflow.psd1') -Force -Global -ErrorAction Stop
+# What build.ps1 -Task Package made of that module: Mapflow.<version>.nupkg and Mapflow.Client.<version>.nupkg.
+$script:PackagePath = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../out/package'))
 . (Join-Path $PSScriptRoot 'Emulator.ps1')
 
 # Requests the emulator received, optionally filtered by method and a path wildcard. Paths are given and
@@ -94,6 +96,22 @@ function Wait-ChildPwsh {
         [pscustomobject]@{ ExitCode = $Child.Process.ExitCode; Output = $Child.Output.Result; Error = $Child.Error.Result }
     }
     finally { $Child.Process.Dispose() }
+}
+
+# The environment of a user of this machine who has nothing yet: a home of its own under $Path (so its own
+# PSResourceGet repositories, module folder and caches), and PowerShell's own modules only. For Start-ChildPwsh.
+function New-UserEnvironment {
+    param([Parameter(Mandatory)] [string] $Path)
+    $environment = @{
+        HOME            = $Path
+        XDG_DATA_HOME   = Join-Path $Path '.local/share'
+        XDG_CONFIG_HOME = Join-Path $Path '.config'
+        XDG_CACHE_HOME  = Join-Path $Path '.cache'
+        PSModulePath    = Join-Path $PSHOME 'Modules'
+    }
+    # .NET takes a data or config folder that does not exist for none at all.
+    foreach ($folder in $environment.XDG_DATA_HOME, $environment.XDG_CONFIG_HOME, $environment.XDG_CACHE_HOME) { $null = New-Item -ItemType Directory -Force $folder }
+    $environment
 }
 
 function Invoke-ChildPwsh {
