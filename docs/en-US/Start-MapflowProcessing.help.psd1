@@ -37,7 +37,7 @@ Only the first feature of Feature or FeatureCollection text is used; use Import-
         Repair       = 'With -Geometry: repairs the geometry as Import-MapflowAoi -Repair does (closes rings, fixes self-intersections and holes) instead of rejecting it.'
         MaxCredits   = 'The most credits this run may spend on new processings. Each planned processing is priced first, and no processing is started once the next one would go past this number (or past the credits left on an account billed in credits): it gets a Processing.BudgetExceeded error, the rest a warning. Run again with a larger value to start the rest.'
         Force        = 'Starts a new processing even when the project already has one with the same key, and pays for it again. Use it to run failed or cancelled work again.'
-        ThrottleLimit = 'How many starts, and the look-ups before them, run at the same time: 1 to 64. The default, 32, keeps hundreds of starts from waiting on each other''s round trips; when Mapflow answers 429 (too many requests), every start waits as it says before the next one.'
+        ThrottleLimit = 'How many starts, and the look-ups before them, run at the same time: 1 to 64. The default, 32, keeps hundreds of starts from waiting on each other''s round trips; a start that Mapflow answers with 429 (too many requests) waits as long as Mapflow says before it is sent again.'
         Session      = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
     }
     Defaults    = @{
