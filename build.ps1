@@ -123,13 +123,16 @@ function Copy-NativeSqlite([string] $Bin) {
 }
 
 function Get-TrxCount([string] $Directory) {
-    $passed = 0; $failed = 0
+    $passed = 0; $failed = 0; $failures = @()
     foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
-        $counters = ([xml](Get-Content $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $trx = [xml](Get-Content $file.FullName -Raw)
+        $counters = $trx.TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed
         $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $failures += @($trx.TestRun.Results.UnitTestResult | Where-Object outcome -In 'Failed', 'Error', 'Timeout', 'Aborted' |
+            ForEach-Object { '{0}: {1}' -f $_.testName, ("$($_.Output.ErrorInfo.Message)" -split "`n")[0] })
     }
-    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Failures = $failures }
 }
 
 function Invoke-Test {
@@ -151,7 +154,7 @@ function Invoke-Test {
     }
     $xunit = Get-TrxCount $results
     if ($xunit.Passed + $xunit.Failed -eq 0) { $failed++ ; Write-Host 'No xunit result was found.' }
-    $passed += $xunit.Passed; $failed += $xunit.Failed
+    $passed += $xunit.Passed; $failed += $xunit.Failed; $failures = @($xunit.Failures)
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed"
 
     Invoke-Dotnet restore (Join-Path $root 'tests/tools/Mapflow.TestTools.csproj') --nologo -v quiet
@@ -162,7 +165,7 @@ function Invoke-Test {
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModulePath $moduleOut -EmulatorPath $emulatorOut -SummaryPath $summary
     if (Test-Path $summary) {
         $p = Get-Content $summary -Raw | ConvertFrom-Json
-        $passed += $p.Passed; $failed += $p.Failed
+        $passed += $p.Passed; $failed += $p.Failed; $failures += @($p.Failures)
         if ($p.Passed + $p.Failed -eq 0) { $failed++; Write-Host 'Pester ran no test.' }
         Write-Host "Pester: $($p.Passed) passed, $($p.Failed) failed"
     }
@@ -171,6 +174,8 @@ function Invoke-Test {
         Write-Host 'Pester produced no summary.'
     }
 
+    # What failed, again, just above the counts: a CI log is often read from its end.
+    foreach ($failure in $failures | Where-Object { $_ }) { Write-Host "FAILED $failure" }
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

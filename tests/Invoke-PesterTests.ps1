@@ -22,5 +22,15 @@ if ([Console]::IsOutputRedirected -or $env:NO_COLOR) {
     $config.Output.RenderMode = 'Plaintext'
 }
 $result = Invoke-Pester -Configuration $config
-[pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
-    ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding utf8NoBOM
+# The names and first error lines of what failed go into the summary too: build.ps1 repeats them next to the
+# closing counts, the only part of a long log that CI shows.
+$failures = @(
+    foreach ($test in $result.Failed) { '{0}: {1}' -f $test.ExpandedPath, ($test.ErrorRecord | Select-Object -First 1) }
+    foreach ($block in $result.FailedBlocks) { '{0} (setup): {1}' -f $block.ExpandedPath, ($block.ErrorRecord | Select-Object -First 1) }
+    foreach ($container in $result.FailedContainers) { '{0}: {1}' -f $container.Item, ($container.ErrorRecord | Select-Object -First 1) }
+)
+[pscustomobject]@{
+    Passed   = $result.PassedCount
+    Failed   = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Failures = $failures
+} | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding utf8NoBOM

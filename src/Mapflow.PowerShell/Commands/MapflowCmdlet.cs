@@ -64,11 +64,14 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
     {
         _log ??= new PumpLog(this);
         Task task;
+        // The slot is queued here, on the caller's thread, so operations begin in the order they were started
+        // (with -ThrottleLimit 1, strictly one after another in input order).
+        var slot = _throttle?.WaitAsync(_stop.Token) ?? Task.CompletedTask;
         using (MapflowLog.Use(_log))
         {
             task = Task.Run(async () =>
             {
-                if (_throttle != null) await _throttle.WaitAsync(_stop.Token).ConfigureAwait(false);
+                await slot.ConfigureAwait(false);
                 try
                 {
                     await work(_stop.Token).ConfigureAwait(false);
