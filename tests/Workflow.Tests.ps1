@@ -150,6 +150,24 @@ Describe 'Wait-MapflowProcessing' {
         $failures[0].TargetObject.Id | Should -Be $started[0].Id
     }
 
+    It 'reads again when the progress says the processing will finish, not a whole second later' {
+        # 1.6 s of work: the first read, a second after the create, finds about 62 %, so the rest is due about
+        # 0.6 s later. By the age alone the next read would come a second (up to 1.2 s) after the first.
+        Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 1600 } | Out-Null
+        $p = New-MapflowProject -Name 'Progress-timed'
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings -Project $p)
+        Invoke-EmulatorControl $emulator requests -Method DELETE | Out-Null
+
+        $done = @($started | Wait-MapflowProcessing)
+
+        $done.Status | Should -Be 'OK'
+        $reads = @(Get-EmulatorRequest $emulator -Method POST -Path '/projects/*/processings/v2/page')
+        $reads.Count | Should -BeIn 2, 3
+        $gap = ([DateTimeOffset]$reads[1].time - [DateTimeOffset]$reads[0].time).TotalMilliseconds
+        $gap | Should -BeGreaterOrEqual 249
+        $gap | Should -BeLessThan 950
+    }
+
     It 'polls through the project''s page listing, not one GET per processing' {
         Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 1500 } | Out-Null
         $p = New-MapflowProject -Name 'Polling'

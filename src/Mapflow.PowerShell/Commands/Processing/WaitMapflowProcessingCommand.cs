@@ -17,7 +17,7 @@ namespace Mapflow.PowerShell.Commands;
 /// </summary>
 /// <remarks>
 /// It waits from its first input on, while the command before it is still writing: inputs are handed to one
-/// background loop that polls (<see cref="PollSchedule"/>) and queues what is final, written whenever this cmdlet
+/// background loop that polls (<see cref="PollSchedule"/>, sooner when <see cref="FinishEstimates"/> expects a finish) and queues what is final, written whenever this cmdlet
 /// has the pipeline thread (its next input, or its end).
 /// </remarks>
 [Cmdlet(VerbsLifecycle.Wait, "MapflowProcessing", DefaultParameterSetName = ByObject)]
@@ -42,7 +42,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
     [Alias("ProcessingId")]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
-    /// <summary>Seconds between status reads (up to a fifth more, as jitter); 0, the default, is from a second to a minute by the processings' age.</summary>
+    /// <summary>Seconds between status reads (up to a fifth more, as jitter); 0, the default, is from a second to a minute by the processings' age, sooner when their progress says one is about to finish.</summary>
     [Parameter]
     [ValidateRange(0, 3600)]
     public double PollInterval { get; set; }
@@ -86,6 +86,8 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
         var pending = new Dictionary<Guid, Processing>();
         var percent = new Dictionary<Guid, double>();
         var seen = new HashSet<Guid>();
+        var estimates = new FinishEstimates();
+        TimeSpan? soonestFinish = null;
         DateTimeOffset? lastPoll = null;
         while (true)
         {
@@ -93,6 +95,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
             foreach (var done in pending.Values.Where(p => p.IsFinal).ToList())
             {
                 pending.Remove(done.Id);
+                estimates.Forget(done.Id);
                 percent[done.Id] = 100;
                 // Marked before it is written: downstream may see the object the moment it is queued.
                 done.FailureReported = done.Status == ProcessingStatus.Failed;
@@ -115,7 +118,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
             }
 
             var oldest = pending.Values.Min(p => p.Created ?? DateTimeOffset.UtcNow);
-            var next = PollSchedule.Next(lastPoll, oldest, DateTimeOffset.UtcNow, fixedInterval, random.NextDouble());
+            var next = PollSchedule.Next(lastPoll, oldest, DateTimeOffset.UtcNow, fixedInterval, random.NextDouble(), soonestFinish);
             if (_deadline is { } end && next > end) next = end;
             // New input wakes the loop early, to write at once what is final already; the poll keeps its time.
             if (next - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero && await _wake.WaitAsync(wait, cancel).ConfigureAwait(false))
@@ -133,6 +136,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
                 {
                     pending.Remove(gone.Id);
                     percent.Remove(gone.Id);
+                    estimates.Forget(gone.Id);
                     QueueFailure(e, gone);
                 }, cancel).ConfigureAwait(false);
             }
@@ -142,13 +146,16 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
                 QueueWarning($"Reading the status failed ({e.Message}); trying again.");
                 continue;
             }
+            var readAt = DateTimeOffset.UtcNow;
             foreach (var fresh in refreshed)
             {
                 if (!ProcessingStatus.IsKnown(fresh.Status))
                     QueueWarning($"Processing '{fresh.Name}' has the unknown status '{fresh.Status}'; waiting on.");
                 pending[fresh.Id] = fresh;
                 percent[fresh.Id] = ProgressOf(fresh);
+                if (!fresh.IsFinal) estimates.Observe(fresh.Id, percent[fresh.Id], fresh.Created, readAt);
             }
+            soonestFinish = estimates.TakeSoonest();
         }
         QueueProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
     }
