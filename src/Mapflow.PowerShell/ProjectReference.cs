@@ -26,6 +26,9 @@ internal static class ProjectReference
         _ => null,
     };
 
+    /// <summary>The id when it is known without a request: an id, or a project object.</summary>
+    public static Guid? KnownId(object? value) => AsId(value) ?? (Unwrap(value) as Project)?.Id;
+
     /// <summary>The id of the project named by <paramref name="value"/>, or null for "the default project" when it is null.</summary>
     public static async Task<Guid?> ResolveAsync(MapflowSession session, object? value, CancellationToken cancel)
     {

@@ -70,6 +70,9 @@ public sealed class ProcessingStarter
         _projectId = projectId;
     }
 
+    /// <summary>Reads the project's processings that <see cref="FindAsync"/> looks keys up in, if they are not read yet.</summary>
+    public Task ReadIndexAsync(CancellationToken cancel) => IndexAsync(cancel);
+
     /// <summary>The processing this request already made in the project, found by the key in its meta; null if none.</summary>
     public Task<Processing?> FindAsync(ProcessingRequest request, CancellationToken cancel) =>
         FindInIndexAsync(request.Name, KeyOf(request), cancel);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client;
 using Mapflow.Client.Aois;
@@ -22,6 +23,9 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     protected const string ByGeometry = "ByGeometry";
     private static readonly string ModuleVersion = typeof(ProcessingPlanCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     private readonly List<Aoi> _aois = new();
+
+    /// <summary>Whether any AOI or geometry came in.</summary>
+    protected bool HasInput => _aois.Count > 0;
 
     [Parameter(ParameterSetName = ByAoi, Mandatory = true, ValueFromPipeline = true)]
     [Alias("InputObject")]
@@ -104,7 +108,9 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     /// become errors. The project (read fresh) gives the area limit of one processing, its owner's, and the models
     /// linked to it, which come before the account's.
     /// </summary>
-    protected (MapflowSession Session, Account Account, Project Project, Model Model, IReadOnlyList<PlannedStart> Plan) PlanRun()
+    /// <param name="alongside">Work that needs neither read, run side by side with them.</param>
+    protected (MapflowSession Session, Account Account, Project Project, Model Model, IReadOnlyList<PlannedStart> Plan) PlanRun(
+        Func<MapflowSession, CancellationToken, Task>? alongside = null)
     {
         var session = ResolveSession();
         // A failed project look-up leaves $null in its variable; spending that run in the Default project would be
@@ -121,8 +127,9 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         Run(async cancel =>
         {
             // Side by side: neither needs the other, and each is a round trip before the first start.
-            var reads = (Account: session.GetAccountAsync(refresh: true, cancel), Project: ProjectReference.ReadAsync(session, Project, cancel));
-            await Task.WhenAll(reads.Account, reads.Project).ConfigureAwait(false);
+            var reads = (Account: session.GetAccountAsync(refresh: true, cancel), Project: ProjectReference.ReadAsync(session, Project, cancel),
+                Alongside: alongside?.Invoke(session, cancel) ?? Task.CompletedTask);
+            await Task.WhenAll(reads.Account, reads.Project, reads.Alongside).ConfigureAwait(false);
             account = reads.Account.Result;
             project = reads.Project.Result;
             settings.Model = ModelResolver.Resolve(project.WorkflowDefs, account.Models, Model);

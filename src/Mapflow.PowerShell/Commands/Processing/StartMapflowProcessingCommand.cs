@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using Mapflow.Client;
 using Mapflow.Client.Workflow;
 
@@ -32,6 +33,10 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
     private readonly List<Processing> _created = new();
     private const string Activity = "Starting Mapflow processings";
     private string _project = "";
+    // Taken before the creates and held to the end of the command; with a project known by id, taken (and the
+    // starter's index read) side by side with the first reads.
+    private StartLock? _startLock;
+    private ProcessingStarter? _starter;
     private int _started;
     private double _reserved;
     private double? _budget;
@@ -52,93 +57,103 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 
     protected override void EndProcessing()
     {
-        var (session, account, project, model, plan) = PlanRun();
+        try
+        {
+            StartAll();
+        }
+        finally
+        {
+            _startLock?.Dispose();
+        }
+    }
+
+    private void StartAll()
+    {
+        // A project known by id needs no read to be locked: the lock, and the index read under it, then go side by
+        // side with the account and project reads, a round trip less before the first create.
+        var knownId = !IsWhatIf && !Force && HasInput ? ProjectReference.KnownId(Project) : null;
+        var (session, account, project, model, plan) = PlanRun(knownId is { } id ? (s, cancel) => LockAndIndexAsync(s, id, cancel) : null);
         if (plan.Count == 0) return;
         _project = project.Name;
         var credits = account.BillsCredits ? account.RemainingCredits : null;
-        var starter = new ProcessingStarter(session.Client, project.Id);
+        var starter = _starter ?? new ProcessingStarter(session.Client, project.Id);
         if (IsWhatIf)
         {
             WhatIf(session, project, model, plan, starter, credits);
             return;
         }
 
-        StartLock startLock = null!;
-        Run(async cancel => startLock = await StartLock.AcquireAsync(session.ApiUrl, session.Email, project.Id,
-            path => QueueVerbose($"Another run is starting processings in project '{project.Name}' on this machine; waiting for it to finish (lock {path})."),
-            cancel).ConfigureAwait(false));
-        using (startLock)
-        {
-            // Read under the lock, so a run that waited sees everything the run before it made.
-            var (existing, toStart) = AlreadyStarted(starter, plan);
-            // Estimates cost a request per processing, so they are made only when a decision needs them; without
-            // -MaxCredits the server itself refuses a start the balance cannot pay.
-            var costs = MaxCredits != null ? EstimateCosts(session, toStart) : null;
-            _budget = MaxCredits is { } max ? Math.Min(max, credits ?? double.MaxValue) : null;
+        if (_startLock is null) Run(async cancel => _startLock = await LockAsync(session, project.Id, $"'{project.Name}'", cancel).ConfigureAwait(false));
 
-            foreach (var start in plan)
+        // Read under the lock, so a run that waited sees everything the run before it made.
+        var (existing, toStart) = AlreadyStarted(starter, plan);
+        // Estimates cost a request per processing, so they are made only when a decision needs them; without
+        // -MaxCredits the server itself refuses a start the balance cannot pay.
+        var costs = MaxCredits != null ? EstimateCosts(session, toStart) : null;
+        _budget = MaxCredits is { } max ? Math.Min(max, credits ?? double.MaxValue) : null;
+
+        foreach (var start in plan)
+        {
+            if (existing.TryGetValue(start, out var found))
             {
-                if (existing.TryGetValue(start, out var found))
+                WriteVerbose($"'{start.Name}' was already started as {found.Id}; not starting it again (use -Force to start anyway).");
+                Started(found, plan.Count);
+                continue;
+            }
+            if (!toStart.Contains(start)) continue;
+            double? cost = costs is null ? null : costs.TryGetValue(start, out var c) ? c : -1;
+            // Its estimate failed (the error is written): under a budget it cannot be started safely.
+            if (cost == -1 || !Reserve(cost, start)) continue;
+            // Asked here, on the pipeline thread, before the background work: a worker never waits for it.
+            if (!ShouldProcess(start.Name, Describe(model, start, cost)))
+            {
+                Release(cost);
+                continue;
+            }
+            Start(async cancel =>
+            {
+                if (Volatile.Read(ref _unclearInARow) >= UnclearStartsBeforeHalting)
                 {
-                    WriteVerbose($"'{start.Name}' was already started as {found.Id}; not starting it again (use -Force to start anyway).");
-                    Started(found, plan.Count);
-                    continue;
+                    Post(() => Halt(start, cost));
+                    return;
                 }
-                if (!toStart.Contains(start)) continue;
-                double? cost = costs is null ? null : costs.TryGetValue(start, out var c) ? c : -1;
-                // Its estimate failed (the error is written): under a budget it cannot be started safely.
-                if (cost == -1 || !Reserve(cost, start)) continue;
-                // Asked here, on the pipeline thread, before the background work: a worker never waits for it.
-                if (!ShouldProcess(start.Name, Describe(model, start, cost)))
+                try
                 {
-                    Release(cost);
-                    continue;
-                }
-                Start(async cancel =>
-                {
-                    if (Volatile.Read(ref _unclearInARow) >= UnclearStartsBeforeHalting)
+                    if (!Force && await starter.RecheckAsync(start.Request, cancel).ConfigureAwait(false) is { } made)
                     {
-                        Post(() => Halt(start, cost));
+                        QueueVerbose($"'{start.Name}' was started as {made.Id} since this run read the project; not starting it again.");
+                        Post(() => Started(made, plan.Count));
                         return;
                     }
-                    try
+                    var result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
+                    starter.Remember(result.Processing);
+                    Interlocked.Exchange(ref _unclearInARow, 0);
+                    Post(() =>
                     {
-                        if (!Force && await starter.RecheckAsync(start.Request, cancel).ConfigureAwait(false) is { } made)
-                        {
-                            QueueVerbose($"'{start.Name}' was started as {made.Id} since this run read the project; not starting it again.");
-                            Post(() => Started(made, plan.Count));
-                            return;
-                        }
-                        var result = await starter.CreateAsync(start.Request, cancel).ConfigureAwait(false);
-                        starter.Remember(result.Processing);
-                        Interlocked.Exchange(ref _unclearInARow, 0);
-                        Post(() =>
-                        {
-                            if (result.Outcome == StartOutcome.Created) _created.Add(result.Processing);
-                            Started(result.Processing, plan.Count);
-                        });
-                    }
-                    catch (MapflowApiException e) when ((int)e.StatusCode < 500)
-                    {
-                        // Refused outright, so nothing was charged for it.
-                        Post(() => Release(cost));
-                        QueueFailure(e, Target(start));
-                    }
-                    catch (StartUnconfirmedException e)
-                    {
-                        // It may have been made and charged: its credits stay counted.
-                        Interlocked.Increment(ref _unclearInARow);
-                        QueueFailure(e, Target(start));
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        QueueFailure(e, Target(start));
-                    }
-                });
-            }
-            WaitForAll();
-            ReportTwins(starter);
+                        if (result.Outcome == StartOutcome.Created) _created.Add(result.Processing);
+                        Started(result.Processing, plan.Count);
+                    });
+                }
+                catch (MapflowApiException e) when ((int)e.StatusCode < 500)
+                {
+                    // Refused outright, so nothing was charged for it.
+                    Post(() => Release(cost));
+                    QueueFailure(e, Target(start));
+                }
+                catch (StartUnconfirmedException e)
+                {
+                    // It may have been made and charged: its credits stay counted.
+                    Interlocked.Increment(ref _unclearInARow);
+                    QueueFailure(e, Target(start));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    QueueFailure(e, Target(start));
+                }
+            });
         }
+        WaitForAll();
+        ReportTwins(starter);
         WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         if (_overBudget > 0)
             WriteWarning($"{_overBudget} of {plan.Count} processing(s) were not started to stay within {_budget} credits; run the command again with a larger -MaxCredits (or after a top-up) to start them.");
@@ -170,6 +185,20 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
         }
         WriteSummary(project, toStart.Where(estimates.ContainsKey).ToList(), estimates, credits, existing.Count);
     }
+
+    private async Task LockAndIndexAsync(MapflowSession session, Guid projectId, CancellationToken cancel)
+    {
+        _startLock = await LockAsync(session, projectId, projectId.ToString(), cancel).ConfigureAwait(false);
+        var starter = new ProcessingStarter(session.Client, projectId);
+        await starter.ReadIndexAsync(cancel).ConfigureAwait(false);
+        _starter = starter;
+    }
+
+    /// <summary>Runs of this user on this machine take turns per project; one that has to wait says so.</summary>
+    private Task<StartLock> LockAsync(MapflowSession session, Guid projectId, string projectName, CancellationToken cancel) =>
+        StartLock.AcquireAsync(session.ApiUrl, session.Email, projectId,
+            path => QueueVerbose($"Another run is starting processings in project {projectName} on this machine; waiting for it to finish (lock {path})."),
+            cancel);
 
     private static object Target(PlannedStart start) => start.Aois.Count == 1 ? start.Aois[0] : start.Aois;
 
