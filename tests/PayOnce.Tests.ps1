@@ -165,6 +165,19 @@ Describe 'Never hold a finished result back' {
         finally { $ps.Dispose() }
     }
 
+    It 'when the project''s listing fails before the starts, each start is an error of its own and nothing is created' {
+        Connect-Quick $emulator | Out-Null
+        $p = New-MapflowProject -Name 'Listing down'
+        Add-Fault @{ method = 'POST'; path = '/projects/*/processings/v2/page'; kind = 'status'; status = 500; count = 1000 }
+
+        $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 3 | Start-MapflowProcessing -Model Buildings -Project $p -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $started.Count | Should -Be 0
+        $failed.Count | Should -Be 3
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'MapflowApi.InternalError,*' }
+        @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2').Count | Should -Be 0
+    }
+
     It 'Wait finishes when the listing keeps failing, by reading each pending processing on its own' {
         Set-EmulatorConfig @{ processingDurationMs = 300 }
         Connect-Quick $emulator | Out-Null

@@ -190,8 +190,15 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
     {
         _startLock = await LockAsync(session, projectId, projectId.ToString(), cancel).ConfigureAwait(false);
         var starter = new ProcessingStarter(session.Client, projectId);
-        await starter.ReadIndexAsync(cancel).ConfigureAwait(false);
-        _starter = starter;
+        try
+        {
+            await starter.ReadIndexAsync(cancel).ConfigureAwait(false);
+            _starter = starter;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !ErrorRecords.IsFatal(e))
+        {
+            // Read once more by the look-ups, whose failures are errors of the starts they leave out, as without this.
+        }
     }
 
     /// <summary>Runs of this user on this machine take turns per project; one that has to wait says so.</summary>
