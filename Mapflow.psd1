@@ -22,6 +22,8 @@
         'Get-MapflowProcessing'
         'Wait-MapflowProcessing'
         'Save-MapflowResult'
+        'Restart-MapflowProcessing'
+        'Remove-MapflowProcessing'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -142,6 +142,19 @@ public sealed class MapflowClient : IDisposable
     public Task<Processing> CreateProcessingAsync(ProcessingRequest request, CancellationToken cancellationToken) =>
         SendJsonAsync<Processing>(HttpMethod.Post, "processings/v2", request, RequestKind.Create, false, cancellationToken);
 
+    /// <summary>
+    /// POST /processings/{id}/restart/v2: Mapflow runs the failed parts of a FAILED processing again, each from its
+    /// first failed stage. Never retried here: a second restart of one that did restart is refused as not FAILED.
+    /// </summary>
+    public Task<Processing> RestartProcessingAsync(Guid id, CancellationToken cancellationToken) =>
+        SendJsonAsync<Processing>(HttpMethod.Post, $"processings/{id}/restart/v2", null, RequestKind.Api, false, cancellationToken);
+
+    /// <summary>DELETE /processings/{id}: the processing and its results, for good.</summary>
+    public async Task DeleteProcessingAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, $"processings/{id}", null, RequestKind.Api, true, acceptJson: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>POST /processing/cost/v2 with the same body as a create; the answer is a bare number of credits as text, maybe fractional.</summary>
     public async Task<double> GetProcessingCostAsync(ProcessingRequest request, CancellationToken cancellationToken)
     {

@@ -22,10 +22,8 @@ namespace Mapflow.PowerShell.Commands;
 /// </remarks>
 [Cmdlet(VerbsLifecycle.Wait, "MapflowProcessing", DefaultParameterSetName = ByObject)]
 [OutputType(typeof(Processing))]
-public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
+public sealed class WaitMapflowProcessingCommand : ProcessingInputCmdlet
 {
-    private const string ByObject = "ByObject";
-    private const string ById = "ById";
     private const int ProgressId = 0x4D46;
     private const string Activity = "Waiting for Mapflow processings";
     private readonly ConcurrentQueue<Processing> _arrived = new();
@@ -34,13 +32,6 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
     private volatile bool _inputEnded;
     private bool _waiting;
     private DateTimeOffset? _deadline;
-
-    [Parameter(ParameterSetName = ByObject, Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    public Processing[] InputObject { get; set; } = Array.Empty<Processing>();
-
-    [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ProcessingId")]
-    public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
     /// <summary>Seconds between status reads (up to a fifth more, as jitter); 0, the default, is from a second to a minute by the processings' age, sooner when their progress says one is about to finish.</summary>
     [Parameter]
@@ -54,7 +45,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == ById)
+        if (ByIds)
             foreach (var id in Id) _arrivedIds.Enqueue(id);
         else
             foreach (var processing in InputObject) _arrived.Enqueue(processing);
@@ -213,7 +204,7 @@ public sealed class WaitMapflowProcessingCommand : MapflowSessionCmdlet
             $"Processing '{processing.Name}' ({processing.Id}) failed: {codes}");
         record.ErrorDetails = new ErrorDetails(record.Exception.Message)
         {
-            RecommendedAction = "Look the codes up in the Mapflow error reference (docs.mapflow.ai); a processing that failed for a transient reason can be restarted.",
+            RecommendedAction = "Look the codes up in the Mapflow error reference (docs.mapflow.ai). When the cause has passed, Restart-MapflowProcessing runs its failed parts again (pipe the processing to it).",
         };
         return record;
     }

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Mapflow.Client;
+
+namespace Mapflow.PowerShell.Commands;
+
+/// <summary>
+/// Deletes processings and their results (DELETE /processings/{id}), all the ones from the pipeline after one
+/// confirmation that says how many go. Processings given by id are read first, so the confirmation names them and an
+/// unknown id is an error before anything is deleted.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "MapflowProcessing", DefaultParameterSetName = ByObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(Processing))]
+public sealed class RemoveMapflowProcessingCommand : ProcessingInputCmdlet
+{
+    private const int AtOnce = 8;
+    private const int NamesShown = 5;
+    private readonly List<Processing> _processings = new();
+    private readonly List<Guid> _ids = new();
+
+    /// <summary>Deletes without asking, for scripts; -WhatIf still only tells.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes each processing once it is deleted.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing() => SetThrottle(AtOnce);
+
+    protected override void ProcessRecord()
+    {
+        if (ByIds) _ids.AddRange(Id);
+        else _processings.AddRange(InputObject);
+    }
+
+    protected override void EndProcessing()
+    {
+        var session = ResolveSession();
+        foreach (var id in _ids.Distinct())
+        {
+            Start(async cancel =>
+            {
+                try
+                {
+                    var read = await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false);
+                    Post(() => _processings.Add(read));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    QueueFailure(e, id);
+                }
+            });
+        }
+        WaitForAll();
+        var doomed = _processings.GroupBy(p => p.Id).Select(g => g.First()).ToList();
+        if (doomed.Count == 0) return;
+
+        var names = string.Join(", ", doomed.Take(NamesShown).Select(p => $"'{p.Name}'")) + (doomed.Count > NamesShown ? $" and {doomed.Count - NamesShown} more" : "");
+        var target = doomed.Count == 1 ? $"'{doomed[0].Name}' ({doomed[0].Id})" : $"{doomed.Count} processings: {names}";
+        var forced = Force && !IsWhatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm");
+        if (!forced && !ShouldProcess(target, $"Delete {doomed.Count} Mapflow processing(s) and their results, for good")) return;
+
+        foreach (var processing in doomed)
+        {
+            Start(async cancel =>
+            {
+                try
+                {
+                    await session.Client.DeleteProcessingAsync(processing.Id, cancel).ConfigureAwait(false);
+                    QueueVerbose($"Deleted processing '{processing.Name}' ({processing.Id}).");
+                    if (PassThru) QueueObject(processing);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    QueueFailure(e, processing);
+                }
+            });
+        }
+        WaitForAll();
+    }
+}
