@@ -24,6 +24,7 @@
         'Save-MapflowResult'
         'Restart-MapflowProcessing'
         'Remove-MapflowProcessing'
+        'Test-MapflowConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
