@@ -16,6 +16,8 @@
         'Get-MapflowModel'
         'New-MapflowProject'
         'Get-MapflowProject'
+        'Set-MapflowProject'
+        'Remove-MapflowProject'
         'Import-MapflowAoi'
         'Start-MapflowProcessing'
         'Get-MapflowProcessingCost'

@@ -128,3 +128,63 @@ Describe 'Remove-MapflowProcessing' {
         @(Get-EmulatorProcessing $emulator | Where-Object { $_.id -in $done.Id }).Count | Should -Be 0
     }
 }
+
+Describe 'Set-MapflowProject' {
+    BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
+
+    It 'renames a project by name with one PUT, leaving its description, and -PassThru writes it' {
+        $p = New-MapflowProject -Name 'Old name' -Description 'Kept'
+        Clear-RequestLog
+
+        $renamed = Set-MapflowProject -Project 'Old name' -NewName 'New name' -PassThru
+
+        $renamed.Id | Should -Be $p.Id
+        $renamed.Name | Should -Be 'New name'
+        (Get-MapflowProject -Id $p.Id).Description | Should -Be 'Kept'
+        $puts = @(Get-EmulatorRequest $emulator -Method PUT -Path "/projects/$($p.Id)")
+        $puts.Count | Should -Be 1
+        ($puts[0].body | ConvertFrom-Json).PSObject.Properties.Name | Should -Be 'name'
+    }
+
+    It 'with -WhatIf changes nothing, and with nothing to change is an error' {
+        $p = New-MapflowProject -Name 'Unchanged'
+        Clear-RequestLog
+
+        $p | Set-MapflowProject -Description 'New' -WhatIf
+        { $p | Set-MapflowProject } | Should -Throw -ErrorId 'Mapflow.InvalidArgument,Mapflow.PowerShell.Commands.SetMapflowProjectCommand'
+
+        @(Get-EmulatorRequest $emulator -Method PUT).Count | Should -Be 0
+    }
+}
+
+Describe 'Remove-MapflowProject' {
+    BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
+
+    It 'asks once, counting the projects and their processings, other clients'' included; -WhatIf deletes nothing' {
+        $done = New-Finished 'Doomed' 2
+        $run = Invoke-ChildPwsh -Command "$import; Get-MapflowProject -Name 'Doomed' | Remove-MapflowProject -WhatIf" -Environment $childEnvironment
+
+        $run.ExitCode | Should -Be 0
+        $lines = @($run.Output -split "`n" | Where-Object { $_ -like 'What if:*' })
+        $lines.Count | Should -Be 1
+        # Two of ours and the three that every project starts with from other clients.
+        $lines[0] | Should -BeLike "*Delete 1 Mapflow project(s) with their 5 processing(s)*on target ""'Doomed' (5 processing(s))""*"
+        @(Get-EmulatorRequest $emulator -Method DELETE).Count | Should -Be 0
+        Get-MapflowProject -Id $done[0].ProjectId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'with -Force deletes the project and its processings, and refuses the default project before any request' {
+        $done = New-Finished 'Gone' 1
+        $default = Get-MapflowProject -Default
+        Clear-RequestLog
+
+        $removed = @(Remove-MapflowProject -Project 'Gone', $default -Force -PassThru -ErrorVariable refused -ErrorAction SilentlyContinue)
+
+        $removed.Name | Should -Be 'Gone'
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'Project.IsDefault,Mapflow.PowerShell.Commands.RemoveMapflowProjectCommand'
+        @(Get-EmulatorRequest $emulator -Method DELETE -Path '/projects/*').path | Should -Be "/projects/$($done[0].ProjectId)"
+        @(Get-EmulatorProcessing $emulator | Where-Object { $_.id -eq $done[0].Id }).Count | Should -Be 0
+        { Get-MapflowProject -Id $done[0].ProjectId -ErrorAction Stop } | Should -Throw
+    }
+}

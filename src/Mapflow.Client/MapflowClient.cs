@@ -60,6 +60,16 @@ public sealed class MapflowClient : IDisposable
     public Task<Processing> GetProcessingAsync(Guid id, CancellationToken cancellationToken) =>
         GetJsonAsync<Processing>($"processings/{id}/v2", cancellationToken);
 
+    /// <summary>PUT /projects/{id}: a new name or description; what is null stays as it is.</summary>
+    public Task<Project> UpdateProjectAsync(Guid id, string? name, string? description, CancellationToken cancellationToken) =>
+        SendJsonAsync<Project>(HttpMethod.Put, "projects/" + id, new { name, description }, RequestKind.Api, true, cancellationToken);
+
+    /// <summary>DELETE /projects/{id}: the project with its processings and their results. The default project cannot go.</summary>
+    public async Task DeleteProjectAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, "projects/" + id, null, RequestKind.Api, true, acceptJson: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>POST /projects/{id}/processings/v2/page: the QGIS poll target. A read, so it is retried like a GET.</summary>
     public Task<Page<Processing>> GetProcessingPageAsync(Guid projectId, int offset, int limit, string? terms, string sortBy, string sortOrder,
         CancellationToken cancellationToken) =>

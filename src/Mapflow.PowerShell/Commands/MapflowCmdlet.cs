@@ -31,6 +31,13 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
         : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     /// <summary>At most this many background operations run at once.</summary>
+    /// <summary>
+    /// ShouldProcess for a High-impact change, which PowerShell asks about even without -Confirm; -Force (given
+    /// without -Confirm and -WhatIf) skips the question, as a script run with -NonInteractive needs.
+    /// </summary>
+    protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
+        (force && !IsWhatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm")) || ShouldProcess(target, action);
+
     protected void SetThrottle(int limit) => _throttle = new SemaphoreSlim(Math.Max(1, limit));
 
     /// <summary>Runs one operation to the end, performing its writes as they come.</summary>

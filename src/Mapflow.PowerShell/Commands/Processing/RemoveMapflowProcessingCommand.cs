@@ -60,8 +60,7 @@ public sealed class RemoveMapflowProcessingCommand : ProcessingInputCmdlet
 
         var names = string.Join(", ", doomed.Take(NamesShown).Select(p => $"'{p.Name}'")) + (doomed.Count > NamesShown ? $" and {doomed.Count - NamesShown} more" : "");
         var target = doomed.Count == 1 ? $"'{doomed[0].Name}' ({doomed[0].Id})" : $"{doomed.Count} processings: {names}";
-        var forced = Force && !IsWhatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm");
-        if (!forced && !ShouldProcess(target, $"Delete {doomed.Count} Mapflow processing(s) and their results, for good")) return;
+        if (!ShouldProcessUnlessForced(Force, target, $"Delete {doomed.Count} Mapflow processing(s) and their results, for good")) return;
 
         foreach (var processing in doomed)
         {
