@@ -14,6 +14,7 @@
         'Disconnect-Mapflow'
         'Get-MapflowAccount'
         'Get-MapflowModel'
+        'Get-MapflowDataProvider'
         'New-MapflowProject'
         'Get-MapflowProject'
         'Set-MapflowProject'

@@ -215,3 +215,25 @@ Describe 'Error targets' {
         $err.CategoryInfo.TargetName | Should -BeLike '@{*type=FeatureCollection*}'
     }
 }
+
+Describe 'Get-MapflowDataProvider' {
+    It 'writes the account''s providers as /user/status gives them, by name or display name, with wildcards' {
+        $status = Invoke-RestMethod "$($emulator.Url)/user/status" -Headers @{ Authorization = "Basic $($emulator.Token)" }
+
+        $all = @(Get-MapflowDataProvider)
+        $all.Name | Should -Be @($status.dataProviders.name)
+        $all[0].PSTypeNames[0] | Should -Be 'Mapflow.DataProvider'
+        (Get-MapflowDataProvider -Name 'mapbox').Name | Should -Be 'Mapbox'
+        (Get-MapflowDataProvider -Name '*World Imagery').Name | Should -Be 'arcgis_world_imagery'
+        @(Get-MapflowDataProvider -First 1).Count | Should -Be 1
+    }
+
+    It 'a plain name that matches no provider is Mapflow.NotFound listing the available ones; a wildcard is silent' {
+        $found = @(Get-MapflowDataProvider -Name 'Nope', 'zz*' -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $found.Count | Should -Be 0
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -Be 'Mapflow.NotFound,Mapflow.PowerShell.Commands.GetMapflowDataProviderCommand'
+        $missing[0].Exception.Message | Should -BeLike "*'Nope'*'Mapbox'*"
+    }
+}

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace Mapflow.PowerShell.Commands;
@@ -9,6 +11,27 @@ public abstract class MapflowSessionCmdlet : MapflowCmdlet
     /// <summary>The connection to use instead of the current one (Connect-Mapflow or $env:MAPFLOW_TOKEN).</summary>
     [Parameter]
     public MapflowSession? Session { get; set; }
+
+    /// <summary>
+    /// Writes what the account lists (models, providers) whose name matches <paramref name="names"/> (all without
+    /// any), within -First/-Skip; each plain name that matches nothing is a Mapflow.NotFound error.
+    /// </summary>
+    protected void WriteAccountItems<T>(string[]? names, Func<Account, IReadOnlyList<T>> items, Func<T, WildcardPattern, bool> like,
+        Func<string, IReadOnlyList<T>, string> notFound) where T : class
+    {
+        var session = ResolveSession();
+        var filter = new NameFilter(names);
+        var window = new PageWindow(PagingParameters);
+        Run(async cancel =>
+        {
+            var all = items(await session.GetAccountAsync(refresh: false, cancel).ConfigureAwait(false));
+            foreach (var item in all.Where(i => filter.Matches((_, pattern) => like(i, pattern))))
+                if (window.Take()) QueueObject(item);
+            foreach (var error in filter.NotFound(n => notFound(n, all)))
+                QueueError(error);
+        });
+        window.WriteTotal(this);
+    }
 
     /// <summary>The session in force for this call; a terminating error when there is none.</summary>
     protected MapflowSession ResolveSession()

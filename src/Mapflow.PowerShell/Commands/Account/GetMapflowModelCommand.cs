@@ -13,19 +13,7 @@ public sealed class GetMapflowModelCommand : MapflowSessionCmdlet
     [ArgumentCompleter(typeof(ModelCompleter))]
     public string[]? Name { get; set; }
 
-    protected override void EndProcessing()
-    {
-        var session = ResolveSession();
-        var filter = new NameFilter(Name);
-        var window = new PageWindow(PagingParameters);
-        Run(async cancel =>
-        {
-            var account = await session.GetAccountAsync(refresh: false, cancel).ConfigureAwait(false);
-            foreach (var model in account.Models.Where(m => filter.Matches((_, pattern) => ModelNames.IsLike(m.Name, pattern))))
-                if (window.Take()) QueueObject(model);
-            foreach (var error in filter.NotFound(n => $"No Mapflow model is called '{n}'. Available models: {string.Join(", ", account.Models.Select(m => $"'{m.Name}'"))}."))
-                QueueError(error);
-        });
-        window.WriteTotal(this);
-    }
+    protected override void EndProcessing() =>
+        WriteAccountItems(Name, a => a.Models, (m, pattern) => ModelNames.IsLike(m.Name, pattern),
+            (n, all) => $"No Mapflow model is called '{n}'. Available models: {string.Join(", ", all.Select(m => $"'{m.Name}'"))}.");
 }
