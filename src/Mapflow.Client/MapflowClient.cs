@@ -65,10 +65,7 @@ public sealed class MapflowClient : IDisposable
         SendJsonAsync<Project>(HttpMethod.Put, "projects/" + id, new { name, description }, RequestKind.Api, true, cancellationToken);
 
     /// <summary>DELETE /projects/{id}: the project with its processings and their results. The default project cannot go.</summary>
-    public async Task DeleteProjectAsync(Guid id, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Delete, "projects/" + id, null, RequestKind.Api, true, acceptJson: false, cancellationToken).ConfigureAwait(false);
-    }
+    public Task DeleteProjectAsync(Guid id, CancellationToken cancellationToken) => DeleteAsync("projects/" + id, cancellationToken);
 
     /// <summary>POST /projects/{id}/processings/v2/page: the QGIS poll target. A read, so it is retried like a GET.</summary>
     public Task<Page<Processing>> GetProcessingPageAsync(Guid projectId, int offset, int limit, string? terms, string sortBy, string sortOrder,
@@ -160,10 +157,7 @@ public sealed class MapflowClient : IDisposable
         SendJsonAsync<Processing>(HttpMethod.Post, $"processings/{id}/restart/v2", null, RequestKind.Api, false, cancellationToken);
 
     /// <summary>DELETE /processings/{id}: the processing and its results, for good.</summary>
-    public async Task DeleteProcessingAsync(Guid id, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Delete, $"processings/{id}", null, RequestKind.Api, true, acceptJson: false, cancellationToken).ConfigureAwait(false);
-    }
+    public Task DeleteProcessingAsync(Guid id, CancellationToken cancellationToken) => DeleteAsync($"processings/{id}", cancellationToken);
 
     /// <summary>POST /processing/cost/v2 with the same body as a create; the answer is a bare number of credits as text, maybe fractional.</summary>
     public async Task<double> GetProcessingCostAsync(ProcessingRequest request, CancellationToken cancellationToken)
@@ -184,6 +178,12 @@ public sealed class MapflowClient : IDisposable
     /// </summary>
     public Task<HttpResponseMessage> OpenResultAsync(Guid id, Guid? aoiId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"processings/{id}/result" + (aoiId is { } a ? "?aoiId=" + a : ""), null, RequestKind.Download, true, acceptJson: false, cancellationToken);
+
+    /// <summary>A DELETE, retried like a read (deleting twice leaves the same state); its body is not read.</summary>
+    private async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, path, null, RequestKind.Api, true, acceptJson: false, cancellationToken).ConfigureAwait(false);
+    }
 
     private Task<T> GetJsonAsync<T>(string path, CancellationToken cancellationToken) =>
         SendJsonAsync<T>(HttpMethod.Get, path, null, RequestKind.Api, true, cancellationToken);

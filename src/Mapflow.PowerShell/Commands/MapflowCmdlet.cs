@@ -31,6 +31,8 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
         : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     /// <summary>At most this many background operations run at once.</summary>
+    protected void SetThrottle(int limit) => _throttle = new SemaphoreSlim(Math.Max(1, limit));
+
     /// <summary>
     /// ShouldProcess for a High-impact change, which PowerShell asks about even without -Confirm; -Force (given
     /// without -Confirm and -WhatIf) skips the question, as a script run with -NonInteractive needs.
@@ -38,7 +40,36 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
     protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
         (force && !IsWhatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm")) || ShouldProcess(target, action);
 
-    protected void SetThrottle(int limit) => _throttle = new SemaphoreSlim(Math.Max(1, limit));
+    /// <summary>The first few of <paramref name="items"/> as a question names them, and how many more there are.</summary>
+    protected static string FirstFew<T>(IReadOnlyList<T> items, Func<T, string> named)
+    {
+        const int shown = 5;
+        return string.Join(", ", items.Take(shown).Select(named)) + (items.Count > shown ? $" and {items.Count - shown} more" : "");
+    }
+
+    /// <summary>Deletes each item in the background; a failed delete is an error of its own, the others go on.</summary>
+    /// <param name="deleted">The verbose line for an item once it is gone.</param>
+    /// <param name="passThru">Writes each item once it is gone.</param>
+    protected void DeleteEach<T>(IEnumerable<T> items, Func<T, CancellationToken, Task> delete, Func<T, string> deleted, bool passThru) where T : class
+    {
+        foreach (var item in items)
+        {
+            Start(async cancel =>
+            {
+                try
+                {
+                    await delete(item, cancel).ConfigureAwait(false);
+                    QueueVerbose(deleted(item));
+                    if (passThru) QueueObject(item);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    QueueFailure(e, item);
+                }
+            });
+        }
+        WaitForAll();
+    }
 
     /// <summary>Runs one operation to the end, performing its writes as they come.</summary>
     protected void Run(Func<CancellationToken, Task> work)

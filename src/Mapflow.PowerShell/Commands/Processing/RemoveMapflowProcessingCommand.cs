@@ -16,7 +16,6 @@ namespace Mapflow.PowerShell.Commands;
 public sealed class RemoveMapflowProcessingCommand : ProcessingInputCmdlet
 {
     private const int AtOnce = 8;
-    private const int NamesShown = 5;
     private readonly List<Processing> _processings = new();
     private readonly List<Guid> _ids = new();
 
@@ -58,26 +57,8 @@ public sealed class RemoveMapflowProcessingCommand : ProcessingInputCmdlet
         var doomed = _processings.GroupBy(p => p.Id).Select(g => g.First()).ToList();
         if (doomed.Count == 0) return;
 
-        var names = string.Join(", ", doomed.Take(NamesShown).Select(p => $"'{p.Name}'")) + (doomed.Count > NamesShown ? $" and {doomed.Count - NamesShown} more" : "");
-        var target = doomed.Count == 1 ? $"'{doomed[0].Name}' ({doomed[0].Id})" : $"{doomed.Count} processings: {names}";
+        var target = doomed.Count == 1 ? $"'{doomed[0].Name}' ({doomed[0].Id})" : $"{doomed.Count} processings: {FirstFew(doomed, p => $"'{p.Name}'")}";
         if (!ShouldProcessUnlessForced(Force, target, $"Delete {doomed.Count} Mapflow processing(s) and their results, for good")) return;
-
-        foreach (var processing in doomed)
-        {
-            Start(async cancel =>
-            {
-                try
-                {
-                    await session.Client.DeleteProcessingAsync(processing.Id, cancel).ConfigureAwait(false);
-                    QueueVerbose($"Deleted processing '{processing.Name}' ({processing.Id}).");
-                    if (PassThru) QueueObject(processing);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, processing);
-                }
-            });
-        }
-        WaitForAll();
+        DeleteEach(doomed, (p, cancel) => session.Client.DeleteProcessingAsync(p.Id, cancel), p => $"Deleted processing '{p.Name}' ({p.Id}).", PassThru);
     }
 }

@@ -17,8 +17,8 @@ namespace Mapflow.PowerShell.Commands;
 /// </summary>
 /// <remarks>
 /// It waits from its first input on, while the command before it is still writing: inputs are handed to one
-/// background loop that polls (<see cref="PollSchedule"/>, sooner when <see cref="FinishEstimates"/> expects a finish) and queues what is final, written whenever this cmdlet
-/// has the pipeline thread (its next input, or its end).
+/// background loop that polls (<see cref="PollSchedule"/>, sooner when <see cref="FinishEstimates"/> expects a
+/// finish) and queues what is final, written whenever this cmdlet has the pipeline thread (its next input, or its end).
 /// </remarks>
 [Cmdlet(VerbsLifecycle.Wait, "MapflowProcessing", DefaultParameterSetName = ByObject)]
 [OutputType(typeof(Processing))]

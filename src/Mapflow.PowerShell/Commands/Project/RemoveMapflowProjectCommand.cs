@@ -13,7 +13,6 @@ namespace Mapflow.PowerShell.Commands;
 [OutputType(typeof(Project))]
 public sealed class RemoveMapflowProjectCommand : MapflowSessionCmdlet
 {
-    private const int NamesShown = 5;
     private readonly List<object> _references = new();
 
     /// <summary>Project objects, ids or names.</summary>
@@ -69,28 +68,10 @@ public sealed class RemoveMapflowProjectCommand : MapflowSessionCmdlet
         if (doomed.Count == 0) return;
 
         var processings = doomed.Sum(d => d.Processings);
-        var names = string.Join(", ", doomed.Take(NamesShown).Select(d => $"'{d.Project.Name}' ({d.Processings} processing(s))"))
-                    + (doomed.Count > NamesShown ? $" and {doomed.Count - NamesShown} more" : "");
+        var names = FirstFew(doomed, d => $"'{d.Project.Name}' ({d.Processings} processing(s))");
         var target = doomed.Count == 1 ? names : $"{doomed.Count} projects: {names}";
         if (!ShouldProcessUnlessForced(Force, target, $"Delete {doomed.Count} Mapflow project(s) with their {processings} processing(s) and results, for good")) return;
-
-        foreach (var (project, _) in doomed)
-        {
-            Start(async cancel =>
-            {
-                try
-                {
-                    await session.Client.DeleteProjectAsync(project.Id, cancel).ConfigureAwait(false);
-                    QueueVerbose($"Deleted project '{project.Name}' ({project.Id}).");
-                    if (PassThru) QueueObject(project);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, project);
-                }
-            });
-        }
-        WaitForAll();
+        DeleteEach(doomed.Select(d => d.Project), (p, cancel) => session.Client.DeleteProjectAsync(p.Id, cancel), p => $"Deleted project '{p.Name}' ({p.Id}).", PassThru);
         session.ForgetProjects();
     }
 }
