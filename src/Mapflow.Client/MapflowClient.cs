@@ -20,7 +20,7 @@ namespace Mapflow.Client;
 /// <summary>
 /// Typed access to the Mapflow processing API. One instance per connection; thread-safe, so many calls may run at once.
 /// </summary>
-public sealed class MapflowClient : IDisposable
+public sealed partial class MapflowClient : IDisposable
 {
     private readonly MapflowHttp _http;
     private readonly string _base;
