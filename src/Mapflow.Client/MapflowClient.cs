@@ -79,28 +79,30 @@ public sealed partial class MapflowClient : IDisposable
     /// A server may cap the page size without saying so, so paging follows what came back and the page's total,
     /// never the size asked for; each processing comes once even when the order shifts between pages.
     /// </summary>
-    public async IAsyncEnumerable<Processing> GetProcessingsAsync(Guid projectId, string? terms, int pageSize, bool newestFirst,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Processing> GetProcessingsAsync(Guid projectId, string? terms, int pageSize, bool newestFirst, CancellationToken cancellationToken) =>
+        AllPagesAsync((offset, cancel) => GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", newestFirst ? "DESC" : "ASC", cancel),
+            p => p.Id, cancellationToken);
+
+    /// <summary>
+    /// Every item of a paged listing, one page at a time. Paging moves on by what came back and stops at the page's
+    /// total; without a total, a page of nothing new means the server repeats itself (it ignores offset).
+    /// </summary>
+    private static async IAsyncEnumerable<T> AllPagesAsync<T>(Func<int, CancellationToken, Task<Page<T>>> readPage, Func<T, Guid> idOf,
+        [EnumeratorCancellation] CancellationToken cancellationToken) where T : class
     {
         var seen = new HashSet<Guid>();
         for (var offset = 0; ;)
         {
-            var page = await GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", newestFirst ? "DESC" : "ASC", cancellationToken).ConfigureAwait(false);
+            var page = await readPage(offset, cancellationToken).ConfigureAwait(false);
             var fresh = 0;
-            foreach (var processing in page.Results)
+            foreach (var item in page.Results)
             {
-                if (!seen.Add(processing.Id)) continue;
+                if (!seen.Add(idOf(item))) continue;
                 fresh++;
-                yield return processing;
+                yield return item;
             }
             offset += page.Returned;
-            if (page.Returned == 0) yield break;
-            if (page.Total is { } total)
-            {
-                if (offset >= total) yield break;
-            }
-            // Without a total, a page of nothing new means the server repeats itself (it ignores offset).
-            else if (fresh == 0) yield break;
+            if (page.Returned == 0 || (page.Total is { } total ? offset >= total : fresh == 0)) yield break;
         }
     }
 
@@ -169,15 +171,18 @@ public sealed partial class MapflowClient : IDisposable
         return cost;
     }
 
-    public Task<List<ProcessingAoi>> GetProcessingAoisAsync(Guid id, CancellationToken cancellationToken) =>
-        GetJsonAsync<List<ProcessingAoi>>($"processings/{id}/aois", cancellationToken);
-
     /// <summary>
     /// Starts GET /processings/{id}/result and returns once the headers are in; the caller streams the body. A file
     /// download (octet-stream), so no JSON Accept header: a server that honours Accept would refuse one.
     /// </summary>
-    public Task<HttpResponseMessage> OpenResultAsync(Guid id, Guid? aoiId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"processings/{id}/result" + (aoiId is { } a ? "?aoiId=" + a : ""), null, RequestKind.Download, true, acceptJson: false, cancellationToken);
+    public async Task<HttpResponseMessage> OpenResultAsync(Guid id, Guid? aoiId, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"processings/{id}/result" + (aoiId is { } a ? "?aoiId=" + a : ""), null, RequestKind.Download, true,
+            acceptJson: false, cancellationToken).ConfigureAwait(false);
+        if (response.Content.Headers.ContentType?.MediaType != "text/html") return response;
+        response.Dispose();
+        throw new MapflowResponseException("GET", $"/processings/{id}/result", "an HTML page instead of GeoJSON");
+    }
 
     /// <summary>A DELETE, retried like a read (deleting twice leaves the same state); its body is not read.</summary>
     private async Task DeleteAsync(string path, CancellationToken cancellationToken)

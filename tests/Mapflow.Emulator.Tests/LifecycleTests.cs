@@ -112,8 +112,41 @@ public sealed class LifecycleTests(EmulatorFixture emulator) : EmulatorTest(emul
 
         var accepted = await PutJson($"processings/{id}/acceptation", new { });
         Assert.Equal("ACCEPTED", (string?)accepted["reviewStatus"]!["reviewStatus"]);
-        var rejected = await PutJson($"processings/{id}/rejection", new { comment = "missing roofs" });
+        // Decided once: only a result in review (IN_REVIEW) can be accepted or rejected.
+        AssertError(await PutJson($"processings/{id}/acceptation", new { }, HttpStatusCode.BadRequest), "BAD_REQUEST");
+        AssertError(await PutJson($"processings/{id}/rejection", new { comment = "late", features = NoFeatures }, HttpStatusCode.BadRequest), "BAD_REQUEST");
+    }
+
+    private static readonly object NoFeatures = new { type = "FeatureCollection", features = Array.Empty<object>() };
+
+    [Fact]
+    public async Task A_rejection_needs_a_comment_and_a_feature_collection_and_is_kept()
+    {
+        await SetConfig(new { reviewWorkflowEnabled = true });
+        var id = (string)(await CreateProcessing())["id"]!;
+        await Control($"processings/{id}/status", new { status = "OK" });
+        AssertError(await PutJson($"processings/{id}/rejection", new { features = NoFeatures }, HttpStatusCode.BadRequest), "BAD_REQUEST");
+        AssertError(await PutJson($"processings/{id}/rejection", new { comment = "x" }, HttpStatusCode.BadRequest), "BAD_REQUEST");
+        AssertError(await PutJson($"processings/{id}/rejection", new { comment = "x", features = new { type = "Polygon" } }, HttpStatusCode.BadRequest), "BAD_REQUEST");
+        AssertError(await PutJson($"processings/{id}/rejection", new { comment = "x", features = new { type = "FeatureCollection", features = new[] { new { type = "Feature" } } } }, HttpStatusCode.BadRequest), "BAD_REQUEST");
+
+        var area = new { type = "Feature", properties = new { }, geometry = Geometries.Square(37.61, 55.75, 0.1) };
+        var rejected = await PutJson($"processings/{id}/rejection", new { comment = "missing roofs", features = new { type = "FeatureCollection", features = new[] { area } } });
+
         Assert.Equal("NOT_ACCEPTED", (string?)rejected["reviewStatus"]!["reviewStatus"]);
+        var kept = (await GetJson("_emulator/processings", client: Emulator.Controls)).AsArray().Single(p => (string?)p!["id"] == id)!["rejection"]!;
+        Assert.Equal("missing roofs", (string?)kept["comment"]);
+        Assert.Single(kept["features"]!["features"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Review_is_refused_without_the_workflow_and_before_the_result_is_ok()
+    {
+        await SetConfig(new { processingDurationMs = 60_000 });
+        var id = (string)(await CreateProcessing())["id"]!;
+        AssertError(await PutJson($"processings/{id}/acceptation", new { }, HttpStatusCode.BadRequest), "BAD_REQUEST");
+        await SetConfig(new { reviewWorkflowEnabled = true });
+        AssertError(await PutJson($"processings/{id}/acceptation", new { }, HttpStatusCode.BadRequest), "BAD_REQUEST");
     }
 
     [Fact]
@@ -130,6 +163,10 @@ public sealed class LifecycleTests(EmulatorFixture emulator) : EmulatorTest(emul
         Assert.Equal((string?)project["id"], (string?)moved["projectId"]);
         Assert.Equal("new", (string?)moved["name"]);
         Assert.Equal("Mapbox", (string?)moved["params"]!["data_provider"]);
+        var listed = await PostJson($"projects/{project["id"]}/processings/v2/page", new { limit = 30, offset = 0 });
+        Assert.Equal(id, (string?)Assert.Single(listed["results"]!.AsArray())!["id"]);
+        AssertError(await PutJson($"processings/{id}", new { projectId = Guid.NewGuid() }, HttpStatusCode.NotFound), "NOT_FOUND");
+        AssertError(await PutJson($"processings/{id}/v2", new { description = "no name" }, HttpStatusCode.BadRequest), "BAD_REQUEST");
 
         Assert.Equal(HttpStatusCode.OK, (await Client.DeleteAsync($"processings/{id}")).StatusCode);
         var gone = await GetJson($"processings/{id}/v2", HttpStatusCode.NotFound);

@@ -67,7 +67,7 @@ public sealed class UserStatusTests(EmulatorFixture emulator) : EmulatorTest(emu
         var id = (string)(await CreateProcessing())["id"]!;
 
         Assert.Equal("IN_REVIEW", (string?)(await GetJson($"processings/{id}/v2"))["reviewStatus"]!["reviewStatus"]);
-        var rejected = await PutJson($"processings/{id}/rejection", new { comment = "missing roofs" });
+        var rejected = await PutJson($"processings/{id}/rejection", new { comment = "missing roofs", features = new { type = "FeatureCollection", features = Array.Empty<object>() } });
         Assert.Equal("NOT_ACCEPTED", (string?)rejected["reviewStatus"]!["reviewStatus"]);
         Assert.Equal("OK", (string?)rejected["status"]);
         var accepted = await Control($"processings/{id}/status", new { reviewStatus = "ACCEPTED" });

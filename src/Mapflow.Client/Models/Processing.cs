@@ -35,12 +35,18 @@ public sealed class Processing : IJsonOnDeserialized
 
     /// <summary>Set when the account reviews results (reviewWorkflowEnabled); null otherwise.</summary>
     public ReviewStatus? ReviewStatus { get; set; }
+
+    /// <summary>The account's rating of the result (PUT /processings/{id}/rate); null until rated.</summary>
+    public ProcessingRating? Rating { get; set; }
     public DateTimeOffset? Created { get; set; }
     public DateTimeOffset? Updated { get; set; }
 
     [JsonIgnore] public string? Model => WorkflowDef?.Name;
     [JsonIgnore] public double? AreaKm2 => AoiArea / 1e6;
     [JsonIgnore] public bool IsTerminal => ProcessingStatus.IsTerminal(Status);
+
+    /// <summary>Waiting for the account's review (QGIS is_in_review): only such a result can be approved or denied.</summary>
+    [JsonIgnore] public bool IsInReview => ReviewStatus?.Status == ProcessingStatus.InReview;
 
     /// <summary>
     /// Done for good, as QGIS decides (is_final_state): a terminal status, unless a reviewer rejected the result
@@ -122,15 +128,39 @@ public sealed class ProcessingMessage
         : Code;
 }
 
-/// <summary>One AOI of a processing (GET /processings/{id}/aois).</summary>
-public sealed class ProcessingAoi
+/// <summary>rating of a processing: 1 to 5 and the feedback sent with it.</summary>
+public sealed class ProcessingRating
 {
+    public int? Rating { get; set; }
+    public string? Feedback { get; set; }
+
+    public override string ToString() => Rating is { } r ? $"{r}/5" + (string.IsNullOrEmpty(Feedback) ? "" : $" ({Feedback})") : "";
+}
+
+/// <summary>One AOI of a processing (GET /processings/{id}/aois).</summary>
+public sealed class ProcessingAoi : IJsonOnDeserialized
+{
+    /// <summary>The processing the AOI belongs to: not in the API's object, set by the client that read it.</summary>
+    [JsonIgnore] public Guid ProcessingId { get; set; }
     public Guid Id { get; set; }
     public string? Status { get; set; }
     public double? PercentCompleted { get; set; }
+
+    /// <summary>m², as the API sends it.</summary>
     public double? Area { get; set; }
-    public List<ProcessingMessage>? Messages { get; set; }
-    public JsonElement? Geometry { get; set; }
+    public List<ProcessingMessage> Messages { get; set; } = new();
+
+    /// <summary>The GeoJSON geometry object as text (lon/lat), ready for ConvertFrom-Json or a GIS.</summary>
+    public string? Geometry { get; set; }
+
+    /// <summary>The same as Id, under the name Get-MapflowResult -AoiId binds from the pipeline.</summary>
+    [JsonIgnore] public Guid AoiId => Id;
+
+    [JsonIgnore] public double? AreaSqKm => Area / 1e6;
+
+    public override string ToString() => $"AOI {Id} of processing {ProcessingId}";
+
+    void IJsonOnDeserialized.OnDeserialized() => Messages ??= new();
 }
 
 public static class ProcessingStatus
@@ -145,6 +175,9 @@ public static class ProcessingStatus
 
     /// <summary>reviewStatus.reviewStatus of a result a reviewer rejected; it is reviewed again.</summary>
     public const string NotAccepted = "NOT_ACCEPTED";
+
+    /// <summary>reviewStatus.reviewStatus of a result that waits for the account's review.</summary>
+    public const string InReview = "IN_REVIEW";
 
     /// <summary>The meta key under which this client stores a start's idempotency key.</summary>
     public const string ClientKeyMeta = "mapflow-ps-key";

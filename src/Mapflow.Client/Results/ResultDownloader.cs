@@ -59,8 +59,6 @@ public sealed class ResultDownloader
                 using (var response = await _client.OpenResultAsync(processing.Id, aoiId, cancel).ConfigureAwait(false))
                 using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
-                    if (response.Content.Headers.ContentType?.MediaType == "text/html")
-                        throw new MapflowResponseException("GET", $"/processings/{processing.Id}/result", "an HTML page instead of GeoJSON");
                     var expected = response.Content.Headers.ContentLength;
                     var check = new FeatureCollectionScanner();
                     (length, sha256) = await CopyAsync(body, file, expected, check, attempt).ConfigureAwait(false);

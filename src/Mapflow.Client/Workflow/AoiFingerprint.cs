@@ -107,10 +107,10 @@ public sealed class AoiFingerprint
 
     private static (double Lon, double Lat, double AreaKm2)? Measure(ProcessingAoi aoi)
     {
-        if (aoi.Geometry is not { ValueKind: JsonValueKind.Object } json) return null;
+        if (string.IsNullOrEmpty(aoi.Geometry)) return null;
         try
         {
-            var geometry = json.Deserialize<Geometry>(MapflowJson.Options);
+            var geometry = JsonSerializer.Deserialize<Geometry>(aoi.Geometry!, MapflowJson.Options);
             if (geometry is null || geometry.IsEmpty) return null;
             var centroid = geometry.Centroid;
             return (centroid.X, centroid.Y, GeodesicArea.SquareMetres(geometry) / 1e6);

@@ -51,7 +51,8 @@ internal static class ControlEndpoints
             return Results.Ok();
         });
 
-        // Each with a control-only key, otherClient, true for the processings seeded as made by other clients.
+        // Each with control-only keys: otherClient, true for the processings seeded as made by other clients, and
+        // rejection, the last rejection's comment and problem areas (null when none).
         control.MapGet("/processings", (HttpContext context, EmulatorState state) =>
         {
             var view = ViewContext.For(context.Request);
@@ -59,6 +60,9 @@ internal static class ControlEndpoints
             {
                 var json = JsonSerializer.SerializeToNode(ProcessingView.V2(p, view, includeMeta: true), Json.Options)!.AsObject();
                 json["otherClient"] = p.OtherClientShape is not null;
+                json["rejection"] = p.Rejection is { } r
+                    ? new JsonObject { ["comment"] = r.Comment, ["features"] = r.Features.DeepClone(), ["at"] = Json.Timestamp(r.At) }
+                    : null;
                 return json;
             }).ToList());
         });

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Mapflow.Emulator.State;
 using Mapflow.Emulator.Views;
 
@@ -7,6 +8,8 @@ namespace Mapflow.Emulator.Endpoints;
 internal static class ProcessingActionEndpoints
 {
     private sealed record RateBody(int? Rating, string? Feedback);
+
+    private sealed record RejectionBody(string? Comment, JsonObject? Features);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -36,12 +39,36 @@ internal static class ProcessingActionEndpoints
         });
 
         app.MapPut("/processings/{id}/acceptation", (HttpContext context, string id, EmulatorState state) =>
-            Review(context, id, state, ReviewStatuses.Accepted));
+            Review(context, id, state, p => p with { Review = new ReviewStatus(ReviewStatuses.Accepted, null) }));
 
-        // The rejection body (comment and problem features) is accepted and not kept.
-        app.MapPut("/processings/{id}/rejection", (HttpContext context, string id, EmulatorState state) =>
-            Review(context, id, state, ReviewStatuses.NotAccepted));
+        // The comment and the problem areas are kept (the control API shows them as rejection).
+        app.MapPut("/processings/{id}/rejection", async (HttpContext context, string id, EmulatorState state) =>
+        {
+            var body = await Json.ReadBodyAsync<RejectionBody>(context.Request);
+            if (body.Comment is null)
+                throw ApiException.BadRequest("comment is required");
+            var features = CheckedFeatureCollection(body.Features);
+            return Review(context, id, state, p => p with
+            {
+                Review = new ReviewStatus(ReviewStatuses.NotAccepted, null),
+                Rejection = new Rejection(body.Comment, features, DateTimeOffset.UtcNow),
+            });
+        });
     }
+
+    /// <summary>features must be a GeoJSON FeatureCollection of Features with geometries, as QGIS exports a layer.</summary>
+    private static JsonObject CheckedFeatureCollection(JsonObject? features)
+    {
+        if (TypeOf(features) != "FeatureCollection" || features!["features"] is not JsonArray items)
+            throw ApiException.BadRequest("features must be a GeoJSON FeatureCollection");
+        foreach (var item in items)
+            if (TypeOf(item) != "Feature" || item!["geometry"] is not JsonObject)
+                throw ApiException.BadRequest("every item of features must be a GeoJSON Feature with a geometry");
+        return features;
+    }
+
+    private static string? TypeOf(JsonNode? node) =>
+        node is JsonObject o && o["type"] is JsonValue v && v.TryGetValue<string>(out var type) ? type : null;
 
     /// <summary>Only a FAILED processing restarts; it runs again for the duration now configured, messages cleared.</summary>
     private static Processing Restart(HttpContext context, string id, EmulatorState state)
@@ -55,15 +82,20 @@ internal static class ProcessingActionEndpoints
         });
     }
 
-    /// <summary>Only with the review workflow on (reviewWorkflowEnabled), and only of an OK result.</summary>
-    private static IResult Review(HttpContext context, string id, EmulatorState state, string reviewStatus)
+    /// <summary>Only with the review workflow on (reviewWorkflowEnabled), and only of a result waiting for review (IN_REVIEW).</summary>
+    private static IResult Review(HttpContext context, string id, EmulatorState state, Func<Processing, Processing> decide)
     {
-        if (!state.Config.ReviewWorkflowEnabled)
+        var config = state.Config;
+        if (!config.ReviewWorkflowEnabled)
             throw ApiException.BadRequest("The review workflow is not enabled for this account");
         var processing = state.UpdateProcessing(Auth.User(context), id, p =>
         {
-            RequireStatus(p, ProcessingStatus.Ok, "reviewed");
-            return p with { Review = new ReviewStatus(reviewStatus, null), Updated = DateTimeOffset.UtcNow };
+            var now = DateTimeOffset.UtcNow;
+            var progress = Lifecycle.At(p, now);
+            var review = ProcessingView.Review(p, progress, config)?.Status;
+            if (review != ReviewStatuses.InReview)
+                throw ApiException.BadRequest($"Only a processing in review ({ReviewStatuses.InReview}) can be reviewed; processing {p.Id} has status {progress.Status} and review status {review ?? "none"}");
+            return decide(p) with { Updated = now };
         });
         return Json.Ok(ProcessingView.V2(processing, ViewContext.For(context.Request), includeMeta: true));
     }

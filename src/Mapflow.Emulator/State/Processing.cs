@@ -33,7 +33,8 @@ internal sealed record Processing(
     ReviewStatus? Review,
     Rating? Rating,
     Guid VectorLayerId,
-    JsonObject? OtherClientShape = null);
+    JsonObject? OtherClientShape = null,
+    Rejection? Rejection = null);
 
 internal sealed record Aoi(Guid Id, Polygon Geometry, long Area);
 
@@ -54,3 +55,6 @@ internal static class ReviewStatuses
 }
 
 internal sealed record Rating(int Value, string? Feedback);
+
+/// <summary>A reviewer's last rejection: the comment and the problem areas (a FeatureCollection), as sent.</summary>
+internal sealed record Rejection(string Comment, JsonObject Features, DateTimeOffset At);

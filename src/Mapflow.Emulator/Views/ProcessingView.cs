@@ -90,8 +90,8 @@ internal static class ProcessingView
     /// With the review workflow on, a result is IN_REVIEW for a day once it is OK, unless a reviewer decided
     /// (acceptation, rejection) or a test set a review status.
     /// </summary>
-    private static ReviewStatus? Review(Processing p, Progress progress, ViewContext context) =>
-        p.Review ?? (context.Config.ReviewWorkflowEnabled && progress.Status == ProcessingStatus.Ok
+    public static ReviewStatus? Review(Processing p, Progress progress, EmulatorConfig config) =>
+        p.Review ?? (config.ReviewWorkflowEnabled && progress.Status == ProcessingStatus.Ok
             ? new ReviewStatus(ReviewStatuses.InReview, progress.Updated.AddDays(1))
             : null);
 
@@ -105,7 +105,7 @@ internal static class ProcessingView
             parameters, p.Blocks,
             includeMeta ? p.Meta.DeepClone().AsObject() : null,
             progress.Messages,
-            Review(p, progress, context) is { } review ? new ReviewStatusDto(review.Status, review.InReviewUntil) : null,
+            Review(p, progress, context.Config) is { } review ? new ReviewStatusDto(review.Status, review.InReviewUntil) : null,
             p.Rating is { } rating ? new RatingDto(rating.Value, rating.Feedback) : null,
             VectorLayer(p, context),
             null,

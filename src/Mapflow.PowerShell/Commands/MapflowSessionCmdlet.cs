@@ -33,6 +33,19 @@ public abstract class MapflowSessionCmdlet : MapflowCmdlet
         window.WriteTotal(this);
     }
 
+    /// <summary>
+    /// The processing ids of an input bound by property name: its ProcessingId when it has one, else its Id. An object
+    /// with both (an AOI of Get-MapflowAoi, a saved result) names its processing by ProcessingId; its Id is its own.
+    /// </summary>
+    protected static Guid[] ProcessingIdsOf(Guid[] id, Guid[] processingId) => processingId.Length > 0 ? processingId : id;
+
+    /// <summary>In BeginProcessing, where only arguments are bound: -Id and -ProcessingId both typed is a mistake, not an object piped in.</summary>
+    protected void RefuseBothIds()
+    {
+        if (MyInvocation.BoundParameters.ContainsKey("Id") && MyInvocation.BoundParameters.ContainsKey("ProcessingId"))
+            ThrowTerminatingError(ErrorRecords.Create("Mapflow.InvalidArgument", ErrorCategory.InvalidArgument, null, "Give -Id or -ProcessingId, not both."));
+    }
+
     /// <summary>The session in force for this call; a terminating error when there is none.</summary>
     protected MapflowSession ResolveSession()
     {

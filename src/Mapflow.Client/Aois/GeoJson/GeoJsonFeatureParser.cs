@@ -75,11 +75,12 @@ namespace Mapflow.Client.Aois.GeoJson
                 throw Invalid(context, $"\"properties\" is a JSON {GeoJsonGeometryParser.Kind(properties)}, not an object");
 
             foreach (var property in properties.EnumerateObject())
-                result[property.Name] = Value(property.Value);
+                result[property.Name] = PropertyValue(property.Value);
             return result;
         }
 
-        private static object? Value(JsonElement value) => value.ValueKind switch
+        /// <summary>A property value as the module hands it on: a string, long, double, bool or null; an object or array as its JSON text.</summary>
+        internal static object? PropertyValue(JsonElement value) => value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),
             JsonValueKind.Number => value.TryGetInt64(out long whole) ? (object)whole : value.GetDouble(),

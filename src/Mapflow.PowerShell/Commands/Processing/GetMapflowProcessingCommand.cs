@@ -17,9 +17,12 @@ public sealed class GetMapflowProcessingCommand : MapflowSessionCmdlet
     private const int PageSize = 100;
     private PageWindow _window = null!;
 
-    [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ProcessingId")]
+    [Parameter(ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
+
+    /// <summary>The processing of piped objects that belong to one (an AOI, a saved result); wins over their own Id.</summary>
+    [Parameter(ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+    public Guid[] ProcessingId { get; set; } = Array.Empty<Guid>();
 
     /// <summary>A project object, id or name; the default project when omitted. A processing's id gets that processing.</summary>
     [Parameter(ParameterSetName = ByProject, Position = 0)]
@@ -38,14 +41,18 @@ public sealed class GetMapflowProcessingCommand : MapflowSessionCmdlet
     [SupportsWildcards]
     public string[]? Name { get; set; }
 
-    protected override void BeginProcessing() => _window = new PageWindow(PagingParameters);
+    protected override void BeginProcessing()
+    {
+        RefuseBothIds();
+        _window = new PageWindow(PagingParameters);
+    }
 
     protected override void ProcessRecord()
     {
         var session = ResolveSession();
         if (ParameterSetName == ById)
         {
-            RunEach(Id.Where(_ => _window.Take()), async (id, cancel) => await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false));
+            RunEach(ProcessingIdsOf(Id, ProcessingId).Where(_ => _window.Take()), async (id, cancel) => await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false));
             return;
         }
         if (_window.IsFull) return;

@@ -27,11 +27,15 @@ public sealed class RemoveMapflowProcessingCommand : ProcessingInputCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => SetThrottle(AtOnce);
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        SetThrottle(AtOnce);
+    }
 
     protected override void ProcessRecord()
     {
-        if (ByIds) _ids.AddRange(Id);
+        if (ByIds) _ids.AddRange(Ids);
         else _processings.AddRange(InputObject);
     }
 

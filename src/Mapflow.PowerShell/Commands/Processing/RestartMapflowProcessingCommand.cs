@@ -14,14 +14,18 @@ public sealed class RestartMapflowProcessingCommand : ProcessingInputCmdlet
 {
     private const int AtOnce = 8;
 
-    protected override void BeginProcessing() => SetThrottle(AtOnce);
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        SetThrottle(AtOnce);
+    }
 
     protected override void ProcessRecord()
     {
         var session = ResolveSession();
         if (ByIds)
         {
-            foreach (var id in Id) Restart(session, id, id.ToString(), id);
+            foreach (var id in Ids) Restart(session, id, id.ToString(), id);
         }
         else
         {

@@ -46,7 +46,7 @@ public sealed class WaitMapflowProcessingCommand : ProcessingInputCmdlet
     protected override void ProcessRecord()
     {
         if (ByIds)
-            foreach (var id in Id) _arrivedIds.Enqueue(id);
+            foreach (var id in Ids) _arrivedIds.Enqueue(id);
         else
             foreach (var processing in InputObject) _arrived.Enqueue(processing);
         _wake.Release();

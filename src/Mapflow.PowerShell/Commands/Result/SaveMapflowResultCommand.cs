@@ -45,10 +45,14 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     [Parameter(ParameterSetName = ObjectToMerge, Mandatory = true, ValueFromPipeline = true)]
     public Processing[] InputObject { get; set; } = Array.Empty<Processing>();
 
-    [Parameter(ParameterSetName = IdToFolder, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = IdToMerge, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("ProcessingId")]
+    [Parameter(ParameterSetName = IdToFolder, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdToMerge, ValueFromPipelineByPropertyName = true)]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
+
+    /// <summary>The processing of piped objects that belong to one (an AOI, a saved result); wins over their own Id.</summary>
+    [Parameter(ParameterSetName = IdToFolder, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdToMerge, ValueFromPipelineByPropertyName = true)]
+    public Guid[] ProcessingId { get; set; } = Array.Empty<Guid>();
 
     /// <summary>The folder for the files; created when missing.</summary>
     [Parameter(ParameterSetName = ObjectToFolder, Mandatory = true, Position = 0)]
@@ -88,6 +92,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
 
     protected override void BeginProcessing()
     {
+        RefuseBothIds();
         _merging = MyInvocation.BoundParameters.ContainsKey(nameof(Merge));
         _session = ResolveSession();
         _downloader = new ResultDownloader(_session.Client);
@@ -131,7 +136,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         if (Merging && _merge is null) return;
         if (ParameterSetName is IdToFolder or IdToMerge)
         {
-            foreach (var id in Id)
+            foreach (var id in ProcessingIdsOf(Id, ProcessingId))
             {
                 if (!ShouldProcess($"processing {id}", $"Save its result {(Merging ? "into " + Merge : "in " + _folder)}")) continue;
                 Begin(cancel => SaveByIdAsync(id, cancel));
@@ -147,7 +152,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     /// <summary>On the pipeline thread: what to do with one processing, asked before anything starts in the background.</summary>
     private void Gate(Processing processing)
     {
-        if (NoResultError(processing) is { } refusal)
+        if (ResultRefusal.Of(processing, "save") is { } refusal)
         {
             // Wait-MapflowProcessing upstream already reported this failure as Processing.Failed.
             if (processing.FailureReported) WriteVerbose(refusal.Exception.Message);
@@ -228,7 +233,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             QueueFailure(e, id);
             return;
         }
-        if (NoResultError(processing) is { } refusal)
+        if (ResultRefusal.Of(processing, "save") is { } refusal)
         {
             QueueError(refusal);
             return;
@@ -353,28 +358,6 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         {
             File.Delete(part);
         }
-    }
-
-    /// <summary>
-    /// Why a processing has no result to save, or null when it has one: it ended without one (failed, cancelled,
-    /// refunded), or it is not final yet (still running, or a rejected result reviewed again).
-    /// </summary>
-    private static ErrorRecord? NoResultError(Processing processing)
-    {
-        var what = $"Processing '{processing.Name}' ({processing.Id})";
-        if (processing.Status == ProcessingStatus.Ok && processing.IsFinal) return null;
-        if (processing.IsTerminal && processing.Status != ProcessingStatus.Ok)
-        {
-            var why = processing.Status == ProcessingStatus.Failed
-                ? $"failed{(processing.Messages.Count > 0 ? ": " + processing.MessageSummary() : "")}"
-                : $"ended as {processing.Status}";
-            return ErrorRecords.Create("Result.NoResult", ErrorCategory.InvalidResult, processing, $"{what} {why}, so it has no result to save.");
-        }
-        var state = processing.IsTerminal
-            ? $"has a result that a reviewer rejected ({ProcessingStatus.NotAccepted}); it is being reviewed again and may change"
-            : $"is still {processing.Status}";
-        return ErrorRecords.Create("Result.NotReady", ErrorCategory.InvalidOperation, processing,
-            $"{what} {state}, so there is no result to save yet. Pipe it through Wait-MapflowProcessing first.");
     }
 
     protected override void ReleaseResources()
