@@ -28,6 +28,12 @@
         'Restart-MapflowProcessing'
         'Remove-MapflowProcessing'
         'Test-MapflowConnection'
+        'Set-MapflowProcessing'
+        'Set-MapflowProcessingRating'
+        'Approve-MapflowProcessing'
+        'Deny-MapflowProcessing'
+        'Get-MapflowAoi'
+        'Get-MapflowResult'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -14,7 +14,8 @@ Use it to come back to a job later: to wait again for what is still running, or 
     Parameters  = @{
         Project     = 'The project whose processings to get: a project object, its id, or its exact name, ignoring case. A name that no project has ends the command with Mapflow.NotFound. The id of a processing gets that processing instead. Tab completes the project names of the account.'
         InputObject = 'Projects from the pipeline, such as the output of Get-MapflowProject or New-MapflowProject.'
-        Id          = 'The ids of the processings to get. Objects with an Id or ProcessingId property, such as processings and the results of Save-MapflowResult, can be piped.'
+        Id          = 'The ids of the processings to get. Objects with an Id property (or a ProcessingId, see -ProcessingId), such as processings and the results of Save-MapflowResult, can be piped.'
+        ProcessingId = 'The processing of piped objects that belong to one, such as the AOIs of Get-MapflowAoi and the results of Save-MapflowResult. It wins over their Id, which is their own and not a processing''s; giving both -Id and -ProcessingId is a Mapflow.InvalidArgument error.'
         Status      = 'Keeps only processings with one of these statuses. UNPROCESSED, IN_PROGRESS and AWAITING (waiting for imagery) are still running; OK, FAILED, CANCELLED and REFUNDED are final. Case is ignored.'
         Name        = 'Keeps only processings whose name matches one of these names, with wildcards, ignoring case. A name without wildcards that no processing has (with the -Status given) gives a non-terminating Mapflow.NotFound error; a wildcard that matches nothing gives none. When -First stops the listing early, no such error is written.'
         First       = 'Gets only this many processings, after those that -Skip leaves out; then stops reading pages.'

@@ -8,6 +8,8 @@ The projects can be piped to Get-MapflowProcessing, and passed to -Project.
 Objects piped to Get-MapflowProject bind by their ProjectId, else by their Id: piping a processing gets the project it belongs to, and piping a project gets it again.
 
 -First and -Skip page through what the command would write, and -IncludeTotalCount writes after the projects how many there were.
+
+Projects are listed through POST /projects/page, oldest first, a page at a time until the total the server states, so -First stops the reading early. With one -Name, the server is asked to filter by its longest part without wildcards (a name substring), and the exact wildcard match is made here; several names, an id, or a pattern with [ranges] list every project and match them here.
 '@
     Parameters  = @{
         Name      = 'Project names to get, with wildcards, ignoring case. A name without wildcards that no project has gives a non-terminating Mapflow.NotFound error; a wildcard that matches nothing gives none. A project that several names match is written once. When omitted, all projects. Tab completes the project names.'

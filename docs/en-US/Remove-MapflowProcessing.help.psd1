@@ -7,7 +7,8 @@ Its impact is High, so PowerShell asks even without -Confirm. In a script, or a 
 '@
     Parameters  = @{
         InputObject = 'The processings to delete, usually piped from Get-MapflowProcessing.'
-        Id          = 'The ids of the processings to delete. Objects with an Id or ProcessingId property can be piped, such as rows of a CSV file.'
+        Id          = 'The ids of the processings to delete. Objects with an Id property (or a ProcessingId, see -ProcessingId) can be piped, such as rows of a CSV file.'
+        ProcessingId = 'The processing of piped objects that belong to one, such as the AOIs of Get-MapflowAoi and the results of Save-MapflowResult. It wins over their Id, which is their own and not a processing''s; giving both -Id and -ProcessingId is a Mapflow.InvalidArgument error.'
         Force       = 'Deletes without asking. -WhatIf still only says what would be deleted.'
         PassThru    = 'Writes each processing once it is deleted.'
         Session     = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'

@@ -9,7 +9,8 @@ A restart is never sent twice on its own: when its answer is lost, check the pro
 '@
     Parameters  = @{
         InputObject = 'The processings to restart, usually piped from Wait-MapflowProcessing or Get-MapflowProcessing -Status FAILED.'
-        Id          = 'The ids of the processings to restart. Objects with an Id or ProcessingId property can be piped, such as rows of a CSV file.'
+        Id          = 'The ids of the processings to restart. Objects with an Id property (or a ProcessingId, see -ProcessingId) can be piped, such as rows of a CSV file.'
+        ProcessingId = 'The processing of piped objects that belong to one, such as the AOIs of Get-MapflowAoi and the results of Save-MapflowResult. It wins over their Id, which is their own and not a processing''s; giving both -Id and -ProcessingId is a Mapflow.InvalidArgument error.'
         Session     = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
     }
     Outputs     = 'Each restarted processing as Mapflow returned it, running again.'

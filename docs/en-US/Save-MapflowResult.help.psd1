@@ -17,7 +17,8 @@ A processing that ended without a result (FAILED, CANCELLED, REFUNDED) gives a n
 '@
     Parameters  = @{
         InputObject   = 'The processings whose results to save, usually piped from Wait-MapflowProcessing or Get-MapflowProcessing.'
-        Id            = 'The ids of the processings whose results to save. Objects with an Id or ProcessingId property can be piped.'
+        Id            = 'The ids of the processings whose results to save. Objects with an Id property (or a ProcessingId, see -ProcessingId) can be piped.'
+        ProcessingId = 'The processing of piped objects that belong to one, such as the AOIs of Get-MapflowAoi and the results of Save-MapflowResult. It wins over their Id, which is their own and not a processing''s; giving both -Id and -ProcessingId is a Mapflow.InvalidArgument error.'
         Path          = 'The folder for the result files, relative to the current location or absolute. It is created when it is missing. It names a folder, not a file: the file names are made from the processings or AOIs. A path that is a file, or looks like one (.geojson, .json, .gpkg) and does not exist, ends the command with Mapflow.InvalidArgument; use -Merge for one file.'
         Merge         = 'The one file to merge every result into, instead of a folder of files. Each feature gets properties that name its processing and AOI. The file''s folder is created when it is missing.'
         PerAoi        = 'Saves each AOI of a processing in its own file (GET /processings/{id}/result?aoiId=...), named after the AOI. Use it to split the results of processings that Start-MapflowProcessing -Group packed together.'

@@ -11,7 +11,8 @@ With -Timeout, the wait ends after that many seconds: each processing still runn
 '@
     Parameters  = @{
         InputObject  = 'The processings to wait for, usually piped from Start-MapflowProcessing or Get-MapflowProcessing.'
-        Id           = 'The ids of the processings to wait for. An id that Mapflow does not know gives a non-terminating MapflowApi error, and the others are waited for. Objects with an Id or ProcessingId property can be piped.'
+        Id           = 'The ids of the processings to wait for. An id that Mapflow does not know gives a non-terminating MapflowApi error, and the others are waited for. Objects with an Id property (or a ProcessingId, see -ProcessingId) can be piped.'
+        ProcessingId = 'The processing of piped objects that belong to one, such as the AOIs of Get-MapflowAoi and the results of Save-MapflowResult. It wins over their Id, which is their own and not a processing''s; giving both -Id and -ProcessingId is a Mapflow.InvalidArgument error.'
         PollInterval = 'The seconds between two readings of the statuses, as a number that may have a fraction (0.5 is half a second); each wait is up to a fifth longer, at random. 0, the default, reads by the processings'' age (a tenth of the oldest one''s age, from 1 to 60 seconds), and sooner when their progress says one is about to finish.'
         Timeout      = 'The most seconds to wait in all, as a number that may have a fraction. Processings still running then give Processing.WaitTimeout errors. 0 waits without limit.'
         Session      = 'The connection to use, from Connect-Mapflow -PassThru. By default, the connection of Connect-Mapflow, else one made with $env:MAPFLOW_TOKEN.'
