@@ -21,7 +21,7 @@ public sealed class AoiFingerprintTests
     private static ProcessingAoi Listed(Polygon polygon) => new()
     {
         Id = Guid.NewGuid(),
-        Geometry = JsonSerializer.SerializeToElement<Geometry>(polygon, MapflowJson.Options),
+        Geometry = JsonSerializer.Serialize<Geometry>(polygon, MapflowJson.Options),
     };
 
     [Fact]
