@@ -56,6 +56,23 @@ public sealed class RealShapeTests(EmulatorFixture emulator) : EmulatorTest(emul
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
     }
 
+    [Fact]
+    public async Task What_the_account_changes_on_another_clients_processing_shows_over_its_shape()
+    {
+        await SetConfig(new { otherClientProcessings = 1 });
+        var projectId = (string)(await PostJson("projects", new { name = "Changed history" }))["id"]!;
+        var listed = (await PostJson($"projects/{projectId}/processings/v2/page", new { limit = 30 }))["results"]!.AsArray();
+        var qgis = (string)Assert.Single(listed, p => (string?)p!["name"] == "Кварталы Бухары (QGIS)")!["id"]!;
+
+        await PutJson($"processings/{qgis}/rate", new { rating = 4, feedback = "ok" });
+        await PutJson($"processings/{qgis}", new { description = "now described" });
+
+        var read = await GetJson($"processings/{qgis}/v2");
+        Assert.Equal(4, (int)read["rating"]!["rating"]!);
+        Assert.Equal("now described", (string?)read["description"]);
+        Assert.Equal(12.5, (double)read["cost"]!);
+    }
+
     private static void AssertNull(System.Text.Json.Nodes.JsonNode item, string key)
     {
         Assert.True(item.AsObject().ContainsKey(key), $"{key} is missing");

@@ -15,6 +15,9 @@ namespace Mapflow.Emulator.Catalog;
 /// </summary>
 internal static class OtherClients
 {
+    /// <summary>The description they are stored with; their shapes show it as null until the account sets one.</summary>
+    public const string SeededDescription = "made by another client";
+
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
     public static IEnumerable<Processing> Seed(UserAccount owner, Guid projectId, int count, EmulatorConfig config, DateTimeOffset now) =>
@@ -36,7 +39,7 @@ internal static class OtherClients
             _ => ("Archive 2023", new JsonObject { ["source-app"] = "mapflow-web" }, ArchiveShape()),
         };
         return new Processing(
-            Guid.NewGuid(), owner.Email, projectId, i < 4 ? name : $"{name} {i / 4 + 1}", "made by another client", model,
+            Guid.NewGuid(), owner.Email, projectId, i < 4 ? name : $"{name} {i / 4 + 1}", SeededDescription, model,
             new ProcessingParams(SourceParams.FromProvider(DataProviders.DefaultName, 18), null), blocks, meta,
             [new State.Aoi(Guid.NewGuid(), aoi, area)], area, Cost: 5,
             Created: created, Updated: created.AddMinutes(10), StartedAt: created, DurationMs: 60_000, FeaturesPerAoi: config.FeaturesPerAoi,

@@ -74,11 +74,20 @@ internal static class ProcessingView
         var json = JsonSerializer.SerializeToNode(dto, Json.Options)!.AsObject();
         foreach (var (key, value) in shape)
         {
-            if (key == "meta" && !includeMeta) continue;
+            if (key == "meta" && !includeMeta || ChangedSince(p, key)) continue;
             json[key] = value?.DeepClone();
         }
         return json;
     }
+
+    /// <summary>What the account changed since the seed (a rating, a review decision, a description) shows as it is now.</summary>
+    private static bool ChangedSince(Processing p, string key) => key switch
+    {
+        "rating" => p.Rating is not null,
+        "reviewStatus" => p.Review is not null,
+        "description" => p.Description != OtherClients.SeededDescription,
+        _ => false,
+    };
 
     public static LayerDto VectorLayer(Processing p, ViewContext context) => new(
         p.VectorLayerId,
