@@ -357,6 +357,8 @@ Describe 'Get-MapflowProject by page' {
         (Get-MapflowProject -First 1).Name | Should -Be 'Default'
         (Get-Body @(Get-EmulatorRequest $emulator -Method POST -Path '/projects/page')[0]).limit | Should -Be 1
         @(Get-MapflowProject 'Rivers', '*roads').Name | Should -Be 'Side roads', 'Rivers'
+        @(Get-MapflowProject 'Rivers', 'Roads 2024' -First 1 -ErrorVariable early).Name | Should -Be 'Roads 2024'
+        $early.Count | Should -Be 0 -Because 'a name in the pages left unread is not missing'
         @(Get-MapflowProject 'No such' -ErrorVariable missing -ErrorAction SilentlyContinue).Count | Should -Be 0
         $missing[0].FullyQualifiedErrorId | Should -Be 'Mapflow.NotFound,Mapflow.PowerShell.Commands.GetMapflowProjectCommand'
     }

@@ -78,7 +78,8 @@ public sealed class GetMapflowProjectCommand : MapflowSessionCmdlet
                     {
                         if (!filter.Matches((name, pattern) => pattern.IsMatch(project.Name) || Guid.TryParse(name, out var id) && project.Id == id) || !_window.Take()) continue;
                         QueueObject(project);
-                        if (_window.IsFull) break;
+                        // Full: the names not met yet may be in the pages left unread, so none is reported missing.
+                        if (_window.IsFull) return;
                     }
                     foreach (var error in filter.NotFound(n => $"No Mapflow project is called '{n}'."))
                         QueueError(error);
