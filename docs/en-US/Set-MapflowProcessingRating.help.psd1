@@ -26,7 +26,7 @@ Set-MapflowProcessingRating supports -WhatIf and -Confirm; with -WhatIf nothing 
         @{
             Title   = 'Rate one processing and show the rating it now has'
             Code    = '(Get-MapflowProcessing -Status OK -First 1 | Set-MapflowProcessingRating -Rating 3 -PassThru).Rating'
-            Remarks = 'Shows 3/5.'
+            Remarks = 'Shows the rating the processing now has: Rating 3, and the feedback (none here).'
         }
     )
     Links       = @(
