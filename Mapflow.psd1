@@ -34,6 +34,7 @@
         'Deny-MapflowProcessing'
         'Get-MapflowAoi'
         'Get-MapflowResult'
+        'Export-MapflowReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -8,7 +8,9 @@
     Test     Package, then the xunit projects, then Pester against the built module, its packages and emulator processes
              on loopback.
              Ends with one line "N passed, N failed" and exits non-zero when anything failed or nothing ran.
-    Demo     Build, start an emulator, run the bulk workflow on demo/places.geojson and print what happened.
+    Demo     Build, start an emulator, run the bulk workflow on demo/places.geojson, print what happened, write
+             its run report (out/demo-results/report.html) and a screenshot of it (docs/report-demo.png, shown in
+             the README; a headless Chromium is installed when missing, as the report's test does).
     Emulator Build the emulator and run it in the foreground.
     Bench    Build, then time the guide's sequential script against the module's pipeline (bench/Invoke-Bench.ps1).
 .EXAMPLE
@@ -199,7 +201,7 @@ switch ($Task) {
     }
     'Demo' {
         Invoke-Build
-        & (Join-Path $root 'demo/Invoke-Demo.ps1') -ModulePath $moduleOut -EmulatorPath $emulatorOut
+        & (Join-Path $root 'demo/Invoke-Demo.ps1') -ModulePath $moduleOut -EmulatorPath $emulatorOut -Screenshot (Join-Path $root 'docs/report-demo.png')
         if (-not $?) { exit 1 }
     }
 }

@@ -37,10 +37,14 @@ function Start-EmulatorProcess {
 
     $url = $null; $token = $null
     $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSeconds)
+    $read = $null
     while (-not ($url -and ($token -or -not $TokenPattern)) -and [DateTime]::UtcNow -lt $deadline) {
-        $read = $process.StandardOutput.ReadLineAsync()
+        # A read still pending from the last turn is waited on again: a second one would throw (a loaded machine
+        # can take more than a second to print a line).
+        if (-not $read) { $read = $process.StandardOutput.ReadLineAsync() }
         if (-not $read.Wait([TimeSpan]::FromSeconds(1))) { continue }
         $line = $read.Result
+        $read = $null
         if ($null -eq $line) { break }
         if ($TokenPattern -and $line -match $TokenPattern) { $token = $Matches[1] }
         if ($line -match $UrlPattern) { $url = $Matches[1] }

@@ -234,7 +234,7 @@ Describe 'Wait-MapflowProcessing' {
 Describe 'Save-MapflowResult' {
     BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
 
-    It 'writes a Result.NotReady error for a processing that is not OK, and no file' {
+    It 'writes a Result.NotReady error for a processing that is not OK, and no file, only its manifest entry' {
         Invoke-EmulatorControl $emulator config -Method POST -Body @{ processingDurationMs = 60000 } | Out-Null
         $started = @(Import-MapflowAoi $PlacesPath | Select-Object -First 1 | Start-MapflowProcessing -Model Buildings)
         $out = Join-Path $TestDrive 'notready'
@@ -243,7 +243,12 @@ Describe 'Save-MapflowResult' {
 
         $saved.Count | Should -Be 0
         $notReady[0].FullyQualifiedErrorId | Should -BeLike 'Result.NotReady*'
-        @(Get-ChildItem $out -File -Force -ErrorAction SilentlyContinue).Count | Should -Be 0
+        # No result file; the manifest says which processings had none yet, and why.
+        @(Get-ChildItem $out -File -Force | Where-Object Name -notlike '.mapflow-manifest.lock').Name | Should -Be 'mapflow-manifest.json'
+        $unsaved = @(Get-Content (Join-Path $out 'mapflow-manifest.json') -Raw | ConvertFrom-Json)
+        ($unsaved.processingId | Sort-Object) | Should -Be ($started.Id | Sort-Object)
+        $unsaved.status | Sort-Object -Unique | Should -Not -Contain 'OK'
+        $unsaved[0].reason | Should -Match 'no result to save yet'
     }
 
     It 'with -WhatIf downloads nothing and writes neither folder nor manifest' {

@@ -13,6 +13,12 @@ namespace Mapflow.Client.Results;
 /// </summary>
 public sealed class MergedResultWriter : IDisposable
 {
+    /// <summary>The properties that name each merged feature's source; a report reads them back.</summary>
+    public const string ProcessingIdProperty = "mapflow_processing_id";
+    public const string ProcessingNameProperty = "mapflow_processing_name";
+    public const string AoiIdProperty = "mapflow_aoi_id";
+    public const string AoiNameProperty = "mapflow_aoi_name";
+
     private readonly string _path;
     private readonly string _temp;
     private readonly FileStream _file;

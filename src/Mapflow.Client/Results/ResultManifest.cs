@@ -9,7 +9,9 @@ namespace Mapflow.Client.Results;
 
 /// <summary>
 /// mapflow-manifest.json beside the result files: which processing and AOI each file holds, its original name,
-/// feature count, size and SHA-256. Updated, never truncated, by every save into the folder; written atomically.
+/// feature count, size and SHA-256, and the processings a save was given that had no result, with why (an entry
+/// without a file, dropped once that processing's result is saved). Updated, never truncated, by every save into
+/// the folder; written atomically.
 /// </summary>
 public static class ResultManifest
 {
@@ -17,12 +19,16 @@ public static class ResultManifest
 
     private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(30);
 
-    public static void Update(string folder, IEnumerable<SavedResult> saved)
+    public static void Update(string folder, IEnumerable<SavedResult> saved, IEnumerable<ManifestEntry>? unsaved = null)
     {
         var path = Path.Combine(folder, FileName);
         // Two saves into one folder (overlapping runs) would otherwise each write back what it read and lose the other's entries.
         using var turn = Lock(folder);
-        var entries = Read(path).GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var all = Read(path);
+        var entries = all.Where(e => !e.IsUnsaved).GroupBy(e => e.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var missing = all.Where(e => e.IsUnsaved).GroupBy(e => e.ProcessingId).ToDictionary(g => g.Key, g => g.Last());
+        foreach (var entry in unsaved ?? Enumerable.Empty<ManifestEntry>())
+            missing[entry.ProcessingId] = entry;
         foreach (var result in saved)
         {
             var file = Path.GetFileName(result.Path);
@@ -42,9 +48,12 @@ public static class ResultManifest
                 Sha256 = result.Sha256,
                 SavedAt = result.Skipped ? null : DateTimeOffset.UtcNow,
             };
+            missing.Remove(result.ProcessingId);
         }
         var temp = ResultDownloader.TemporaryPathFor(path);
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entries.Values.OrderBy(e => e.File, StringComparer.Ordinal).ToList(),
+        var written = entries.Values.OrderBy(e => e.File, StringComparer.Ordinal)
+            .Concat(missing.Values.OrderBy(e => e.ProcessingName, StringComparer.Ordinal).ThenBy(e => e.ProcessingId)).ToList();
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(written,
             new JsonSerializerOptions(MapflowJson.Options) { WriteIndented = true }));
         ResultDownloader.MoveIntoPlace(temp, path);
     }
@@ -101,4 +110,19 @@ public sealed class ManifestEntry
     public long Length { get; set; }
     public string Sha256 { get; set; } = "";
     public DateTimeOffset? SavedAt { get; set; }
+
+    /// <summary>For a processing without a result: its status when the save saw it (FAILED, IN_PROGRESS...).</summary>
+    public string? Status { get; set; }
+
+    /// <summary>For a processing without a result: why, as the save's error said it.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>A processing a save was given that had no result to save; it names no file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsUnsaved => File.Length == 0;
+
+    public static ManifestEntry Unsaved(Processing processing, string reason) => new()
+    {
+        ProcessingId = processing.Id, ProcessingName = processing.Name, Status = processing.Status, Reason = reason, SavedAt = DateTimeOffset.UtcNow,
+    };
 }

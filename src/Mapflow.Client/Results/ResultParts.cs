@@ -10,13 +10,16 @@ namespace Mapflow.Client.Results;
 /// <summary>One AOI of a processing whose result is saved on its own (GET /processings/{id}/result?aoiId=).</summary>
 public sealed class ResultPart
 {
-    public ResultPart(Guid aoiId, string name)
+    public ResultPart(ProcessingAoi aoi, string name)
     {
-        AoiId = aoiId;
+        Aoi = aoi;
         Name = name;
     }
 
-    public Guid AoiId { get; }
+    public Guid AoiId => Aoi.Id;
+
+    /// <summary>The AOI as the API lists it: status, area, geometry.</summary>
+    public ProcessingAoi Aoi { get; }
 
     /// <summary>The source AOI's name when this client grouped it, else the processing's name and the AOI number.</summary>
     public string Name { get; }
@@ -42,7 +45,7 @@ public static class ResultParts
             var fallback = aois.Count == 1 ? processing.Name : $"{processing.Name} AOI {i + 1}";
             if (sources != null && matched[i] is null)
                 MapflowLog.Warning($"AOI {aois[i].Id} of processing '{processing.Name}' ({processing.Id}) matches none of the polygons this module sent by its geometry; it is saved as '{fallback}'.");
-            parts.Add(new ResultPart(aois[i].Id, matched[i]?.Name ?? fallback));
+            parts.Add(new ResultPart(aois[i], matched[i]?.Name ?? fallback));
         }
         return parts;
     }

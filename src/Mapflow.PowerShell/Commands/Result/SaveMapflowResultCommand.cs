@@ -30,6 +30,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     private const string IdToMerge = "IdToMerge";
     private const int ProgressId = 0x4D53;
     private readonly List<SavedResult> _saved = new();
+    private readonly List<ManifestEntry> _unsaved = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _targets = new(StringComparer.Ordinal);
     private readonly DateTime _runStart = DateTime.UtcNow;
     private IReadOnlyDictionary<string, ManifestEntry> _manifest = new Dictionary<string, ManifestEntry>();
@@ -157,6 +158,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             // Wait-MapflowProcessing upstream already reported this failure as Processing.Failed.
             if (processing.FailureReported) WriteVerbose(refusal.Exception.Message);
             else WriteError(refusal);
+            _unsaved.Add(ManifestEntry.Unsaved(processing, refusal.Exception.Message));
             return;
         }
         if (Merging)
@@ -215,9 +217,11 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             var info = new FileInfo(target);
             WriteObject(new SavedResult { Path = info.FullName, ProcessingName = "(merged)", FeatureCount = _merge.FeatureCount, Length = info.Length, Sha256 = ResultDownloader.Sha256Of(target) });
         }
-        else if (_saved.Count > 0 && Directory.Exists(_folder) && !IsWhatIf)
+        else if ((_saved.Count > 0 || _unsaved.Count > 0) && !IsWhatIf)
         {
-            ResultManifest.Update(_folder, _saved);
+            // A folder of a run in which nothing could be saved still says why.
+            Directory.CreateDirectory(_folder);
+            ResultManifest.Update(_folder, _saved, _unsaved);
         }
     }
 
@@ -236,6 +240,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         if (ResultRefusal.Of(processing, "save") is { } refusal)
         {
             QueueError(refusal);
+            Post(() => _unsaved.Add(ManifestEntry.Unsaved(processing, refusal.Exception.Message)));
             return;
         }
         await SaveAsync(processing, cancel).ConfigureAwait(false);
@@ -343,10 +348,10 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             {
                 _merge!.Append(part, new Dictionary<string, string?>
                 {
-                    ["mapflow_processing_id"] = processing.Id.ToString(),
-                    ["mapflow_processing_name"] = processing.Name,
-                    ["mapflow_aoi_id"] = aoiId?.ToString(),
-                    ["mapflow_aoi_name"] = aoiName ?? processing.Name,
+                    [MergedResultWriter.ProcessingIdProperty] = processing.Id.ToString(),
+                    [MergedResultWriter.ProcessingNameProperty] = processing.Name,
+                    [MergedResultWriter.AoiIdProperty] = aoiId?.ToString(),
+                    [MergedResultWriter.AoiNameProperty] = aoiName ?? processing.Name,
                 });
             }
             finally
