@@ -28,6 +28,15 @@
         'Restart-MapflowProcessing'
         'Remove-MapflowProcessing'
         'Test-MapflowConnection'
+        'New-MapflowMosaic'
+        'Get-MapflowMosaic'
+        'Set-MapflowMosaic'
+        'Remove-MapflowMosaic'
+        'Add-MapflowImage'
+        'Get-MapflowImage'
+        'Set-MapflowImage'
+        'Remove-MapflowImage'
+        'Save-MapflowImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

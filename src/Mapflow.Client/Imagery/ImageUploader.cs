@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Mapflow.Client.Http;
+
+namespace Mapflow.Client.Imagery;
+
+/// <summary>
+/// Uploads one GeoTIFF to a mosaic. The file is streamed from disk; the answer names only the mosaic
+/// (<c>{"message","mosaic_id"}</c>), so the image is then found in the mosaic's list by its file name and SHA-1.
+/// After an unclear outcome (no answer, a timeout, a 5xx) the server may have kept the file: before sending it
+/// again, from its first byte, the mosaic's list is searched the same way, so a retry never makes a second image.
+/// </summary>
+internal sealed class ImageUploader
+{
+    private readonly MapflowClient _client;
+
+    public ImageUploader(MapflowClient client) => _client = client;
+
+    public async Task<Image> UploadAsync(Guid mosaicId, string path, IProgress<long>? progress, CancellationToken cancel)
+    {
+        var name = Path.GetFileName(path);
+        var sha1 = await Sha1Async(path, cancel).ConfigureAwait(false);
+        var length = new FileInfo(path).Length;
+        var retry = new OperationRetry(_client.Options, IsUnclear, e => (e as MapflowApiException)?.RetryAfter,
+            (e, n, delay) => MapflowLog.Verbose($"Upload of '{name}': {e.Message}; looking for it in the mosaic, then sending it again from the start in {delay.TotalSeconds:0.0} s (retry {n} of {_client.Options.Retry.MaxRetries})."));
+        return await retry.ExecuteAsync(async attempt =>
+        {
+            if (attempt.Number > 0)
+            {
+                progress?.Report(0);
+                if (await FindAsync(mosaicId, name, sha1, attempt.Cancel).ConfigureAwait(false) is { } kept)
+                {
+                    MapflowLog.Verbose($"Upload of '{name}': the mosaic has it already ({kept.Id}); not sent again.");
+                    progress?.Report(length);
+                    return kept;
+                }
+            }
+            await _client.PostFileAsync($"rasters/mosaic/{mosaicId}/image", path, progress, attempt.Cancel).ConfigureAwait(false);
+            return await FindAsync(mosaicId, name, sha1, attempt.Cancel).ConfigureAwait(false)
+                   ?? throw new MapflowResponseException("POST", $"/rasters/mosaic/{mosaicId}/image",
+                       $"the upload of '{name}' was accepted, but the mosaic lists no image with its name and checksum");
+        }, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>The newest image of the mosaic with this file name and SHA-1.</summary>
+    private async Task<Image?> FindAsync(Guid mosaicId, string name, string sha1, CancellationToken cancel) =>
+        (await _client.GetImagesAsync(mosaicId, cancel).ConfigureAwait(false))
+        .Where(i => string.Equals(i.Filename, name, StringComparison.Ordinal) && string.Equals(i.Checksum, sha1, StringComparison.OrdinalIgnoreCase))
+        .OrderByDescending(i => i.Uploaded)
+        .FirstOrDefault();
+
+    /// <summary>Whether the server may have kept the file although no success came back.</summary>
+    private static bool IsUnclear(Exception e) => e switch
+    {
+        MapflowConnectionException or TimeoutException or MapflowResponseException => true,
+        MapflowApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.RequestTimeout,
+        _ => false,
+    };
+
+    internal static async Task<string> Sha1Async(string path, CancellationToken cancel)
+    {
+        using var sha1 = SHA1.Create();
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await file.ReadAsync(buffer, 0, buffer.Length, cancel).ConfigureAwait(false)) > 0)
+            sha1.TransformBlock(buffer, 0, read, null, 0);
+        sha1.TransformFinalBlock(buffer, 0, 0);
+        return BitConverter.ToString(sha1.Hash!).Replace("-", "").ToLowerInvariant();
+    }
+}
