@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using Mapflow.Client.Imagery;
 
 namespace Mapflow.PowerShell.Commands;
@@ -132,10 +131,10 @@ public sealed class AddMapflowImageCommand : MapflowSessionCmdlet
         private readonly int _count;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _done;
-        private long _current;
         private int _index;
         private string _name = "";
-        private TimeSpan _last = TimeSpan.MinValue;
+        private long _length;
+        private TimeSpan? _last;
 
         public UploadProgress(AddMapflowImageCommand cmdlet, long total, int count)
         {
@@ -148,21 +147,18 @@ public sealed class AddMapflowImageCommand : MapflowSessionCmdlet
         {
             _index++;
             _name = file.Name;
+            _length = file.Length;
             Report(0);
         }
 
         /// <summary>The file's bytes count as done whether it went up or failed, so the bar never goes back.</summary>
-        public void End(GeoTiffFile file)
-        {
-            Interlocked.Exchange(ref _current, 0);
-            _done += file.Length;
-        }
+        public void End(GeoTiffFile file) => _done += file.Length;
 
         public void Report(long value)
         {
-            Interlocked.Exchange(ref _current, value);
             var now = _clock.Elapsed;
-            if (now - _last < ProgressInterval && value != 0) return;
+            // A file's start and end always show; what lies between, at most once an interval.
+            if (_last is { } last && now - last < ProgressInterval && value != 0 && value != _length) return;
             _last = now;
             var sent = _done + value;
             var rate = now.TotalSeconds > 0 ? sent / now.TotalSeconds : 0;
