@@ -26,6 +26,9 @@ public sealed class GeoTiffFile
         Bands = bands;
     }
 
+    /// <summary>A file of the given size and pixels, for tests of what is decided from them.</summary>
+    internal static GeoTiffFile ForTest(string path, long length, int width, int height) => new(path, length, width, height, 1);
+
     public string Path { get; }
     public string Name => System.IO.Path.GetFileName(Path);
     public long Length { get; }

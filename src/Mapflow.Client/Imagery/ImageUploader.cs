@@ -28,7 +28,7 @@ internal sealed class ImageUploader
         var length = new FileInfo(path).Length;
         var retry = new OperationRetry(_client.Options, IsUnclear, e => (e as MapflowApiException)?.RetryAfter,
             (e, n, delay) => MapflowLog.Verbose($"Upload of '{name}': {e.Message}; looking for it in the mosaic, then sending it again from the start in {delay.TotalSeconds:0.0} s (retry {n} of {_client.Options.Retry.MaxRetries})."));
-        return await retry.ExecuteAsync(async attempt =>
+        var image = await retry.ExecuteAsync(async attempt =>
         {
             if (attempt.Number > 0)
             {
@@ -41,10 +41,11 @@ internal sealed class ImageUploader
                 }
             }
             await _client.PostFileAsync($"rasters/mosaic/{mosaicId}/image", path, progress, attempt.Cancel).ConfigureAwait(false);
-            return await FindAsync(mosaicId, name, sha1, attempt.Cancel).ConfigureAwait(false)
-                   ?? throw new MapflowResponseException("POST", $"/rasters/mosaic/{mosaicId}/image",
-                       $"the upload of '{name}' was accepted, but the mosaic lists no image with its name and checksum");
+            // Not found after a clear success is no reason to send the file again: it is reported below, not retried.
+            return await FindAsync(mosaicId, name, sha1, attempt.Cancel).ConfigureAwait(false);
         }, cancel).ConfigureAwait(false);
+        return image ?? throw new MapflowResponseException("POST", $"/rasters/mosaic/{mosaicId}/image",
+            $"the upload of '{name}' was accepted, but the mosaic lists no image with its name and checksum");
     }
 
     /// <summary>The newest image of the mosaic with this file name and SHA-1.</summary>

@@ -22,7 +22,7 @@ public sealed class GetMapflowMosaicCommand : MapflowSessionCmdlet
     [Alias("Tags")]
     public string[]? Tag { get; set; }
 
-    [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
     public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
     /// <summary>The mosaic of piped images. In the same set as -Id, so an image binds both, and this one wins: its Id is not a mosaic's.</summary>
