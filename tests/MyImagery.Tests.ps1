@@ -307,6 +307,34 @@ Describe 'Images' {
         @(Get-ChildItem $folder -Force | Where-Object Name -Like '*.partial').Count | Should -Be 0
     }
 
+    It 'Save-MapflowImage again skips a file with the image''s bytes, refuses another file of its name with Image.FileExists, and -Force replaces it' {
+        $folder = Join-Path $TestDrive 'again'
+        $first = Save-MapflowImage -Image $images[1] -Path $folder
+        Clear-RequestLog
+
+        Save-MapflowImage -Image $images[1] -Path $folder | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest $emulator -Path '/storage/*').Count | Should -Be 0
+
+        Set-Content -LiteralPath $first.Path -Value 'another file'
+        Save-MapflowImage -Image $images[1] -Path $folder -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Image.FileExists,*'
+        $refused[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        Get-Content -LiteralPath $first.Path | Should -Be 'another file'
+
+        $replaced = Save-MapflowImage -Image $images[1] -Path $folder -Force
+        Get-Sha1 $replaced.Path | Should -Be $images[1].Checksum
+        @(Get-EmulatorRequest $emulator -Path '/storage/*').Count | Should -Be 1
+    }
+
+    It 'Tab completes -Mosaic with the account''s mosaic names, quoted' {
+        $line = 'Get-MapflowImage -Mosaic Ima'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $completions.CompletionText | Should -Be @('Images')
+        $line = 'Get-MapflowMosaic -Name Im'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Images')
+    }
+
     It 'the signature of a download link never shows in verbose output or in the saved object' {
         $folder = Join-Path $TestDrive 'quiet'
         $verbose = Save-MapflowImage -Image $images[0].Id -Path $folder -Verbose 4>&1 | Out-String

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net.Http;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,6 +28,11 @@ public sealed class ImageDownloader
             (e, n, delay) => MapflowLog.Verbose($"Download of '{image.Filename}': {e.Message}; downloading again from the start in {delay.TotalSeconds:0.0} s (retry {n} of {_client.Options.Retry.MaxRetries})."));
         return await retry.ExecuteAsync(attempt => DownloadOnceAsync(image, path, progress, attempt), cancel).ConfigureAwait(false);
     }
+
+    /// <summary>Whether <paramref name="path"/> holds the image's file already: its size and SHA-1.</summary>
+    public static async Task<bool> IsSavedAsync(Image image, string path, CancellationToken cancel) =>
+        File.Exists(path) && new FileInfo(path).Length == image.FileSize && !string.IsNullOrEmpty(image.Checksum)
+        && string.Equals(await FileSha1.OfAsync(path, cancel).ConfigureAwait(false), image.Checksum, StringComparison.OrdinalIgnoreCase);
 
     private async Task<SavedImage> DownloadOnceAsync(Image image, string path, IProgress<long>? progress, OperationRetry.OperationAttempt attempt)
     {
@@ -72,24 +76,9 @@ public sealed class ImageDownloader
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
         while (true)
         {
-            int read;
-            using (var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancel))
-            {
-                readTimeout.CancelAfter(idle);
-                try
-                {
-                    read = await body.ReadAsync(buffer, 0, buffer.Length, readTimeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-                {
-                    throw Incomplete(image.Filename, $"no data of '{image.Filename}' arrived for {idle.TotalSeconds:0.###} s");
-                }
-                catch (Exception e) when (e is IOException or HttpRequestException)
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    throw Incomplete(image.Filename, $"the download of '{image.Filename}' was cut off after {total} bytes: {(e.InnerException ?? e).Message}");
-                }
-            }
+            var read = await IdleRead.ReadAsync(body, buffer, idle, cancel,
+                () => Incomplete(image.Filename, $"no data of '{image.Filename}' arrived for {idle.TotalSeconds:0.###} s"),
+                e => Incomplete(image.Filename, $"the download of '{image.Filename}' was cut off after {total} bytes: {(e.InnerException ?? e).Message}")).ConfigureAwait(false);
             if (read == 0) break;
             attempt.Progressed();
             hash.AppendData(buffer, 0, read);

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client.Http;
@@ -24,7 +23,7 @@ internal sealed class ImageUploader
     public async Task<Image> UploadAsync(Guid mosaicId, string path, IProgress<long>? progress, CancellationToken cancel)
     {
         var name = Path.GetFileName(path);
-        var sha1 = await Sha1Async(path, cancel).ConfigureAwait(false);
+        var sha1 = await FileSha1.OfAsync(path, cancel).ConfigureAwait(false);
         var length = new FileInfo(path).Length;
         var retry = new OperationRetry(_client.Options, IsUnclear, e => (e as MapflowApiException)?.RetryAfter,
             (e, n, delay) => MapflowLog.Verbose($"Upload of '{name}': {e.Message}; looking for it in the mosaic, then sending it again from the start in {delay.TotalSeconds:0.0} s (retry {n} of {_client.Options.Retry.MaxRetries})."));
@@ -62,16 +61,4 @@ internal sealed class ImageUploader
         MapflowApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.RequestTimeout,
         _ => false,
     };
-
-    internal static async Task<string> Sha1Async(string path, CancellationToken cancel)
-    {
-        using var sha1 = SHA1.Create();
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(buffer, 0, buffer.Length, cancel).ConfigureAwait(false)) > 0)
-            sha1.TransformBlock(buffer, 0, read, null, 0);
-        sha1.TransformFinalBlock(buffer, 0, 0);
-        return BitConverter.ToString(sha1.Hash!).Replace("-", "").ToLowerInvariant();
-    }
 }

@@ -9,7 +9,7 @@ namespace Mapflow.PowerShell.Commands;
 /// <summary>
 /// Saves images' files into a folder through their presigned download links, never sending the API's credential
 /// there: each into a hidden .partial file, checked against the image's size and SHA-1, then renamed into place.
-/// A file already there is skipped unless -Force.
+/// A file already there with the image's bytes is skipped, another one is not replaced, unless -Force.
 /// </summary>
 [Cmdlet(VerbsData.Save, "MapflowImage", SupportsShouldProcess = true)]
 [OutputType(typeof(SavedImage))]
@@ -45,11 +45,15 @@ public sealed class SaveMapflowImageCommand : MapflowSessionCmdlet
         foreach (var reference in Image)
         {
             Image image = null!;
+            string path = null!;
+            var saved = false;
             Run(async cancel =>
             {
                 try
                 {
                     image = await ImageryReference.ReadImageAsync(session, reference, cancel).ConfigureAwait(false);
+                    path = System.IO.Path.Combine(_folder, SafeFileName.Stem(image.Filename));
+                    saved = !Force && await ImageDownloader.IsSavedAsync(image, path, cancel).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -57,10 +61,16 @@ public sealed class SaveMapflowImageCommand : MapflowSessionCmdlet
                 }
             });
             if (image is null) continue;
-            var path = System.IO.Path.Combine(_folder, SafeFileName.Stem(image.Filename));
+            if (saved)
+            {
+                WriteVerbose($"'{path}' holds this image already (same size and SHA-1); skipped (use -Force to download again).");
+                continue;
+            }
+            // Another image of the same name (from another mosaic, or renamed) is not overwritten unasked.
             if (File.Exists(path) && !Force)
             {
-                WriteVerbose($"'{path}' is already there; skipped (use -Force to download again).");
+                WriteError(ErrorRecords.Create("Image.FileExists", ErrorCategory.ResourceExists, image,
+                    $"'{path}' is already there and is not this image's file; use -Force to replace it, or save into another folder."));
                 continue;
             }
             if (!ShouldProcess(path, $"Save Mapflow image '{image.Filename}' ({image.Id})")) continue;
