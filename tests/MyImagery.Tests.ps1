@@ -326,6 +326,20 @@ Describe 'Images' {
         @(Get-EmulatorRequest $emulator -Path '/storage/*').Count | Should -Be 1
     }
 
+    It 'a download cut short is fetched again with a fresh link, and the saved file is whole' {
+        $null = Connect-Quick $emulator
+        $folder = Join-Path $TestDrive 'cut'
+        Add-Fault @{ method = 'GET'; path = '/storage/rasters/*'; kind = 'truncate'; count = 1 }
+        Clear-RequestLog
+
+        $saved = Save-MapflowImage -Image $images[0] -Path $folder
+
+        Get-Sha1 $saved.Path | Should -Be $images[0].Checksum
+        @(Get-EmulatorRequest $emulator -Path '/storage/*').Count | Should -Be 2
+        @(Get-EmulatorRequest $emulator -Path '*/download').Count | Should -Be 2
+        @(Get-ChildItem $folder -Force | Where-Object Name -Like '*.partial').Count | Should -Be 0
+    }
+
     It 'Tab completes -Mosaic with the account''s mosaic names, quoted' {
         $line = 'Get-MapflowImage -Mosaic Ima'
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
