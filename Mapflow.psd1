@@ -35,6 +35,15 @@
         'Get-MapflowAoi'
         'Get-MapflowResult'
         'Export-MapflowReport'
+        'New-MapflowMosaic'
+        'Get-MapflowMosaic'
+        'Set-MapflowMosaic'
+        'Remove-MapflowMosaic'
+        'Add-MapflowImage'
+        'Get-MapflowImage'
+        'Set-MapflowImage'
+        'Remove-MapflowImage'
+        'Save-MapflowImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -244,6 +244,7 @@ public sealed partial class MapflowClient : IDisposable
         return body.Length == 0 ? "an empty body" : $"JSON that stops before it is complete, after {body.Length} bytes (cut short)";
     }
 
+    /// <param name="body">Sent as JSON; an <see cref="HttpContent"/> (an upload) is sent as it is.</param>
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, RequestKind kind, bool idempotent, bool acceptJson,
         CancellationToken cancellationToken)
     {
@@ -251,18 +252,31 @@ public sealed partial class MapflowClient : IDisposable
         request.Headers.TryAddWithoutValidation("Authorization", Options.Token.HeaderValue);
         // JSON is asked for only where JSON comes back; /result is a file, /version and the cost are text.
         if (acceptJson) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body != null)
+        if (body is HttpContent content)
+        {
+            request.Content = content;
+        }
+        else if (body != null)
         {
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), MapflowJson.Options));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
+        return await SendRequestAsync(request, "/" + path, kind, idempotent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="request"/> through the resilience pipeline; a failure becomes the client's exceptions, naming <paramref name="named"/>.</summary>
+    private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, string named, RequestKind kind, bool idempotent,
+        CancellationToken cancellationToken)
+    {
+        var method = request.Method;
+        var path = named.TrimStart('/');
         new RequestInfo(kind, idempotent).AttachTo(request);
 
         HttpResponseMessage response;
         try
         {
             response = await _http.Client.SendAsync(request,
-                kind == RequestKind.Download ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
+                kind is RequestKind.Download or RequestKind.PresignedDownload ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -48,6 +48,9 @@ public sealed class MapflowTimeouts
     /// </summary>
     public TimeSpan CreateConfirm { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>One attempt of an image upload, whole file included (QGIS allows an hour).</summary>
+    public TimeSpan Upload { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A result download may take as long as it needs while bytes keep flowing; it fails after this long without any.</summary>
     public TimeSpan DownloadIdle { get; set; } = TimeSpan.FromSeconds(120);
 }

@@ -49,12 +49,13 @@ internal static class Auth
         }
     }
 
-    /// <summary>Lets through <c>/version</c> and the control API; everything else needs a known user.</summary>
+    /// <summary>Lets through <c>/version</c>, the control API and presigned downloads (signed instead); everything else needs a known user.</summary>
     public sealed class Middleware(RequestDelegate next, EmulatorState state)
     {
         public async Task InvokeAsync(HttpContext context)
         {
-            if (context.Request.Path.Equals("/version", StringComparison.OrdinalIgnoreCase) || ControlApi.Is(context.Request.Path))
+            if (context.Request.Path.Equals("/version", StringComparison.OrdinalIgnoreCase) || ControlApi.Is(context.Request.Path)
+                || Endpoints.DataCatalogEndpoints.IsStoragePath(context.Request.Path))
             {
                 await next(context);
                 return;

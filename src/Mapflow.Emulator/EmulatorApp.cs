@@ -25,6 +25,7 @@ public static class EmulatorApp
 
         var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
         builder.Services.AddSingleton(new EmulatorState(options));
+        builder.Services.AddSingleton(_ => new DataCatalogState(options));
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<RequestLog>();
 
@@ -35,6 +36,7 @@ public static class EmulatorApp
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.Use((context, next) => context.Request.PathBase.HasValue || ControlApi.Is(context.Request.Path) || ResultEndpoints.IsLayerPath(context.Request.Path)
+                                  || DataCatalogEndpoints.IsStoragePath(context.Request.Path)
             ? next(context)
             : throw new ApiException(StatusCodes.Status404NotFound, "NOT_FOUND", $"No such endpoint: {context.Request.Method} {context.Request.Path} (the API is under /rest)"));
         app.UseMiddleware<Auth.Middleware>();
@@ -52,6 +54,7 @@ public static class EmulatorApp
         ProcessingActionEndpoints.Map(app);
         ResultEndpoints.Map(app);
         CostEndpoints.Map(app);
+        DataCatalogEndpoints.Map(app);
         ControlEndpoints.Map(app);
         return app;
     }

@@ -41,6 +41,15 @@ public sealed class EmulatorOptions
     /// <summary>Added to every API request before it is handled, as a distant server's round trip (for benchmarks).</summary>
     public int LatencyMs { get; set; }
 
+    /// <summary>The data catalog's storage quota per user (memoryLimit of /rasters/memory), bytes: 5 GB.</summary>
+    public long RasterMemoryLimit { get; set; } = 5L << 30;
+
+    /// <summary>The largest GeoTIFF one upload may send (maxUploadFileSize), bytes: the free plan's 1 GB.</summary>
+    public long RasterMaxUploadFileSize { get; set; } = 1L << 30;
+
+    /// <summary>The most pixels (width × height) one image may have (maxPixelCount).</summary>
+    public long RasterMaxPixelCount { get; set; } = 65535L * 65535;
+
     internal EmulatorConfig ToConfig() => new(
         ProcessingDurationMs, FeaturesPerAoi, RemainingCredits, MaxAoisPerProcessing, AoiAreaLimit, AccountAreaLimit, ListsIncludeMeta,
         MaxPageSize, OtherClientProcessings, ReviewWorkflowEnabled, ForbiddenProviders, SearchIndexLagMs, LatencyMs);

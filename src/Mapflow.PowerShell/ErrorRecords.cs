@@ -1,11 +1,13 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using Mapflow.Client;
+using Mapflow.Client.Imagery;
 using Mapflow.Client.Workflow;
 
 namespace Mapflow.PowerShell;
@@ -27,7 +29,8 @@ internal static class ErrorRecords
                 e.StatusCode == HttpStatusCode.Unauthorized ? ErrorCategory.AuthenticationError : ErrorCategory.PermissionDenied, target),
             // Any other 403 (a provider outside the plan, a read-only member's start) fails its item under the same id.
             MapflowApiException { StatusCode: HttpStatusCode.Forbidden } e => new ErrorRecord(e, "MapflowApi.Forbidden", ErrorCategory.PermissionDenied, target),
-            MapflowApiException e => new ErrorRecord(e, "MapflowApi." + Pascal(e.Code ?? e.StatusCode.ToString()), Category(e), target),
+            MapflowApiException e => new ErrorRecord(e, "MapflowApi." + (DataCatalogIds.TryGetValue(e.Code ?? "", out var id) ? id : Pascal(e.Code ?? e.StatusCode.ToString())), Category(e), target),
+            ImageFileException e => new ErrorRecord(e, "Image." + e.Problem, ImageCategory(e.Problem), target ?? e.Path),
             MapflowResponseException e => new ErrorRecord(e, "MapflowApi.MalformedResponse", ErrorCategory.InvalidResult, target),
             MapflowConnectionException e => new ErrorRecord(e, e.ViaProxy ? "MapflowApi.ProxyFailure" : "MapflowApi.ConnectionFailure", ErrorCategory.ConnectionError, target),
             TimeoutException e => new ErrorRecord(e, "MapflowApi.Timeout", ErrorCategory.OperationTimeout, target),
@@ -90,6 +93,7 @@ internal static class ErrorRecords
     private static ErrorCategory Category(MapflowApiException e) => (int)e.StatusCode switch
     {
         _ when e.Code == TooLargeProcessing => ErrorCategory.LimitsExceeded,
+        _ when e.Code is { } code && DataCatalogCategories.TryGetValue(code, out var category) => category,
         400 => ErrorCategory.InvalidArgument,
         402 => ErrorCategory.LimitsExceeded,
         403 => ErrorCategory.PermissionDenied,
@@ -102,6 +106,32 @@ internal static class ErrorRecords
 
     private const string TooLargeProcessing = "TOO_LARGE_PROCESSING";
 
+    /// <summary>
+    /// The data catalog's detail codes (mapflow-api.md §7.3) by what they mean; its ItemNotFound has the id every other
+    /// missing thing has, so one catch of MapflowApi.NotFound serves both services.
+    /// </summary>
+    private static readonly Dictionary<string, ErrorCategory> DataCatalogCategories = new(StringComparer.Ordinal)
+    {
+        ["ItemNotFound"] = ErrorCategory.ObjectNotFound,
+        ["AccessDenied"] = ErrorCategory.PermissionDenied,
+        ["MemoryLimitExceeded"] = ErrorCategory.QuotaExceeded,
+        ["FileTooBig"] = ErrorCategory.LimitsExceeded,
+        ["ImageExtentTooBig"] = ErrorCategory.LimitsExceeded,
+        ["FileOpenError"] = ErrorCategory.InvalidData,
+        ["FileCheckFailed"] = ErrorCategory.InvalidData,
+        ["FileValidationFailed"] = ErrorCategory.InvalidData,
+        ["ImageOutOfBounds"] = ErrorCategory.InvalidData,
+    };
+
+    private static readonly Dictionary<string, string> DataCatalogIds = new(StringComparer.Ordinal) { ["ItemNotFound"] = "NotFound" };
+
+    private static ErrorCategory ImageCategory(ImageFileProblem problem) => problem switch
+    {
+        ImageFileProblem.TooLarge => ErrorCategory.LimitsExceeded,
+        ImageFileProblem.StorageFull => ErrorCategory.QuotaExceeded,
+        _ => ErrorCategory.InvalidData,
+    };
+
     private static string? RecommendedAction(Exception e) => e switch
     {
         MapflowAuthenticationException { StatusCode: HttpStatusCode.Unauthorized } =>
@@ -113,6 +143,12 @@ internal static class ErrorRecords
             "The imagery provider is not on the account's plan: pick another with -DataProvider (Get-MapflowAccount lists them) or change the plan.",
         MapflowApiException { StatusCode: HttpStatusCode.Forbidden } =>
             "The account may not do this here, e.g. as a read-only member of a shared project; ask the project's owner.",
+        MapflowApiException { Code: "FileValidationFailed" } =>
+            "All images of a mosaic share one CRS, band count and pixel size: upload this one to a mosaic of its own (New-MapflowMosaic).",
+        MapflowApiException { Code: "MemoryLimitExceeded" } or ImageFileException { Problem: ImageFileProblem.StorageFull } =>
+            "Free imagery storage with Remove-MapflowImage or Remove-MapflowMosaic, or upload fewer files.",
+        ImageFileException { Problem: ImageFileProblem.NotGeoTiff } or MapflowApiException { Code: "FileOpenError" } =>
+            "Export the image as a georeferenced GeoTIFF (for example with gdal_translate -of GTiff) and upload that.",
         MapflowConnectionException { ViaProxy: true } =>
             "Check the proxy and its credential: Connect-Mapflow -Proxy and -ProxyCredential, or the HTTPS_PROXY (HTTP_PROXY for an http:// API URL) and NO_PROXY environment variables, read when PowerShell starts.",
         _ => null,

@@ -10,6 +10,10 @@ internal enum RequestKind
     Create,
     /// <summary>A result download: headers within the API timeout, then streamed while bytes flow.</summary>
     Download,
+    /// <summary>A download from a presigned link: as a download, but without the API's credential, which the link replaces.</summary>
+    PresignedDownload,
+    /// <summary>A file upload: one long attempt, never retried here (its body is a stream; the caller looks for the image first).</summary>
+    Upload,
 }
 
 /// <summary>What the handlers need to know about a request; travels in the request's property bag.</summary>

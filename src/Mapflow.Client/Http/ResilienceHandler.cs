@@ -86,7 +86,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var response = await base.SendAsync(request, token).ConfigureAwait(false);
         try
         {
-            if (RequestInfo.Of(request).Kind != RequestKind.Download)
+            if (RequestInfo.Of(request).Kind is not (RequestKind.Download or RequestKind.PresignedDownload))
             {
                 try
                 {
@@ -139,12 +139,18 @@ internal sealed class ResilienceHandler : DelegatingHandler
         return true;
     }
 
-    private TimeSpan AttemptTimeout(RequestInfo info) => info.Kind == RequestKind.Create ? _options.Timeouts.Create : _options.Timeouts.Api;
+    private TimeSpan AttemptTimeout(RequestInfo info) => info.Kind switch
+    {
+        RequestKind.Create => _options.Timeouts.Create,
+        RequestKind.Upload => _options.Timeouts.Upload,
+        _ => _options.Timeouts.Api,
+    };
 
     /// <summary>"GET /user/status": the path relative to the API base, as error messages name it.</summary>
     private string Describe(HttpRequestMessage request)
     {
-        var path = request.RequestUri?.PathAndQuery ?? "";
+        // A presigned link carries its credential in the query: only its path is told.
+        var path = (RequestInfo.Of(request).Kind == RequestKind.PresignedDownload ? request.RequestUri?.AbsolutePath : request.RequestUri?.PathAndQuery) ?? "";
         var basePath = _options.ApiUrl.AbsolutePath.TrimEnd('/');
         return $"{request.Method} {(basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path.Substring(basePath.Length) : path)}";
     }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net.Http;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -100,25 +99,10 @@ public sealed class ResultDownloader
         var idle = _client.Options.Timeouts.DownloadIdle;
         while (true)
         {
-            int read;
-            using (var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancel))
-            {
-                readTimeout.CancelAfter(idle);
-                try
-                {
-                    read = await body.ReadAsync(buffer, 0, buffer.Length, readTimeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-                {
-                    throw new IncompleteResultException(new TimeoutException($"no result data arrived for {idle.TotalSeconds:0.###} s"));
-                }
-                catch (Exception e) when (e is IOException or HttpRequestException)
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    throw new IncompleteResultException(new InvalidDataException(
-                        $"the result was cut off after {total}{(expected is { } l ? $" of {l}" : "")} bytes: {(e.InnerException ?? e).Message}", e));
-                }
-            }
+            var read = await IdleRead.ReadAsync(body, buffer, idle, cancel,
+                () => new IncompleteResultException(new TimeoutException($"no result data arrived for {idle.TotalSeconds:0.###} s")),
+                e => new IncompleteResultException(new InvalidDataException(
+                    $"the result was cut off after {total}{(expected is { } l ? $" of {l}" : "")} bytes: {(e.InnerException ?? e).Message}", e))).ConfigureAwait(false);
             if (read == 0) break;
             attempt.Progressed();
             hash.AppendData(buffer, 0, read);

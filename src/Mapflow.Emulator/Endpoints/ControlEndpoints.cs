@@ -19,9 +19,10 @@ internal static class ControlEndpoints
     {
         var control = app.MapGroup(ControlApi.Prefix);
 
-        control.MapPost("/reset", (EmulatorState state, FaultRegistry faults, RequestLog log) =>
+        control.MapPost("/reset", (EmulatorState state, DataCatalogState catalog, FaultRegistry faults, RequestLog log) =>
         {
             state.Reset();
+            catalog.Reset();
             faults.Clear();
             log.Clear();
             return Json.Ok(state.Config);

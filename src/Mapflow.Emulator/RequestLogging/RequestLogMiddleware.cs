@@ -6,7 +6,7 @@ using Mapflow.Emulator.State;
 namespace Mapflow.Emulator.RequestLogging;
 
 /// <summary>
-/// Logs each API request (not the control API): arrival time, path as sent, body of POST/PUT up to 1 MB,
+/// Logs each API request (not the control API): arrival time, path as sent, body of POST/PUT up to 1 MB (not of forms),
 /// whether auth was present, missing or invalid, the Accept header, the final status (0 when aborted) and any injected fault.
 /// </summary>
 internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, EmulatorState state)
@@ -22,7 +22,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
             return;
         }
         var arrival = DateTimeOffset.UtcNow;
-        var body = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) ? await ReadBodyAsync(request) : null;
+        // An upload (multipart) is not logged: its bytes are a GeoTIFF, and buffering it would hold what the endpoint streams.
+        var body = (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !request.HasFormContentType ? await ReadBodyAsync(request) : null;
         var (_, authorization) = Auth.Authenticate(request, state.Users);
         var accept = request.Headers.Accept.Count > 0 ? request.Headers.Accept.ToString() : null;
         var slot = log.Begin(arrival, request.Method, request.PathBase.Add(request.Path).Value ?? "/", request.QueryString.Value ?? "", body, authorization, accept);

@@ -44,6 +44,10 @@ internal abstract class MapflowCompleter : IArgumentCompleter
     protected static IReadOnlyList<Project>? Projects(IDictionary fakeBoundParameters) =>
         Session(fakeBoundParameters) is { } session ? Read(session, session.CachedProjects, cancel => session.GetProjectsAsync(refresh: false, cancel)) : null;
 
+    /// <summary>What <paramref name="read"/> gives within the deadline, uncached; null when there is no session or the read failed.</summary>
+    protected static T? Read<T>(IDictionary fakeBoundParameters, Func<MapflowSession, CancellationToken, Task<T>> read) where T : class =>
+        Session(fakeBoundParameters) is { } session ? Read(session, null, cancel => read(session, cancel)) : null;
+
     private static T? Read<T>(MapflowSession session, T? cached, Func<CancellationToken, Task<T>> read) where T : class
     {
         if (cached != null) return cached;
