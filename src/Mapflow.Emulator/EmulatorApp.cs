@@ -53,6 +53,7 @@ public static class EmulatorApp
         ResultEndpoints.Map(app);
         CostEndpoints.Map(app);
         ControlEndpoints.Map(app);
+        CatalogSearchEndpoints.Map(app);
         return app;
     }
 
