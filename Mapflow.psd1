@@ -28,6 +28,7 @@
         'Restart-MapflowProcessing'
         'Remove-MapflowProcessing'
         'Test-MapflowConnection'
+        'Find-MapflowImagery'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

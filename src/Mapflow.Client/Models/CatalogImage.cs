@@ -37,6 +37,9 @@ public sealed class CatalogImage : IJsonOnDeserialized
     public double? MinAreaSqKm { get; set; }
     public string? PreviewUrl { get; set; }
 
+    /// <summary>The AOI whose search found it (set by Find-MapflowImagery; not part of the answer).</summary>
+    [JsonIgnore] public string? AoiName { get; set; }
+
     public override string ToString() => $"{ProviderName} {Id}";
 
     void IJsonOnDeserialized.OnDeserialized()
