@@ -180,3 +180,39 @@ Describe 'The start key tells sources apart' {
         $again.Id | Should -Be $first.Id
     }
 }
+
+Describe 'Help examples of the sources' {
+    It 'run as written against the emulator, each without an error' {
+        Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
+        Clear-RequestLog
+        $titles = 'Process images found by a search', 'Process tiles of your own server', 'Process tiles that need a login',
+            'Process a mosaic of your own imagery, with model settings', 'Price images found by a search',
+            'Price a tile service, a mosaic of your own imagery and a provider zoom'
+        $examples = @(foreach ($command in 'Start-MapflowProcessing', 'Get-MapflowProcessingCost', 'Find-MapflowImagery') {
+                foreach ($example in (Get-Help $command -Examples).examples.example) {
+                    if ($command -eq 'Find-MapflowImagery' -or @($titles | Where-Object { $example.title -like "*$_*" })) { $example }
+                }
+            })
+        $examples.Count | Should -Be ($titles.Count + 3)
+        $folder = Join-Path $TestDrive 'examples'
+        $null = New-Item -ItemType Directory $folder
+        Copy-Item $PlacesPath (Join-Path $folder 'places.geojson')
+        $script = @("Import-Module '$(Join-Path $ModulePath 'Mapflow.psd1')'", "Set-Location -LiteralPath '$folder'", '$ErrorActionPreference = ''Stop''')
+        foreach ($example in $examples) {
+            $script += "try { & { $($example.code -join "`n") } | Out-Null; 'RAN: $($example.title -replace "'", "''")' } catch { 'FAILED: $($example.title -replace "'", "''"): ' + `$_ }"
+        }
+        $file = Join-Path $folder 'examples.ps1'
+        Set-Content -LiteralPath $file -Value ($script -join "`n") -Encoding utf8
+
+        $run = Invoke-ChildPwsh -File $file -Environment @{ MAPFLOW_TOKEN = $emulator.Token; MAPFLOW_API_URL = $emulator.Url; NO_COLOR = '1'; TILES_PASSWORD = $password }
+
+        $run.Error | Should -BeNullOrEmpty
+        $run.Output | Should -Not -Match 'FAILED'
+        ([regex]::Matches($run.Output, 'RAN: ')).Count | Should -Be $examples.Count
+        $run.Output | Should -Not -Match $password
+        $sources = Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2' | ForEach-Object { @(($_.body | ConvertFrom-Json -AsHashtable).params.sourceParams.Keys) }
+        $sources | Sort-Object -Unique | Should -Be @('imagerySearch', 'myImagery', 'userDefined')
+        $priced = Get-EmulatorRequest $emulator -Method POST -Path '/processing/cost/v2' | ForEach-Object { @(($_.body | ConvertFrom-Json -AsHashtable).params.sourceParams.Keys) }
+        $priced | Sort-Object -Unique | Should -Be @('dataProvider', 'imagerySearch', 'myImagery', 'userDefined')
+    }
+}
