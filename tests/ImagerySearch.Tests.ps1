@@ -135,6 +135,19 @@ Describe 'Search, then process' {
         }
     }
 
+    It 'searches over -Geometry, and the images pipe into a start over the same -Geometry' {
+        $polygon = '{"type":"Polygon","coordinates":[[[69.21,41.29],[69.24,41.29],[69.24,41.31],[69.21,41.31],[69.21,41.29]]]}'
+        $images = @(Find-MapflowImagery -Geometry $polygon -DataProvider orbview -First 2)
+        $images.Count | Should -Be 2
+        (@(Get-EmulatorRequest $emulator -Method POST -Path '/catalog/meta')[0].body | ConvertFrom-Json).aoi.coordinates[0][1] | Should -Be @(69.24, 41.29)
+
+        $made = @($images | Start-MapflowProcessing -Geometry $polygon -Model Buildings -Name 'Chilonzor')
+
+        $made.Count | Should -Be 1
+        $sent = @(Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2')[0].body | ConvertFrom-Json -AsHashtable
+        $sent.params.sourceParams.imagerySearch.imageIds | Should -Be @($images.Id | Sort-Object -CaseSensitive)
+    }
+
     It 'still takes plain AOIs from the pipeline, with the account''s first provider' {
         $made = @(Import-MapflowAoi $PlacesPath | Select-Object -First 2 | Start-MapflowProcessing -Model Buildings)
         $made.Count | Should -Be 2

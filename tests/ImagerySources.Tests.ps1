@@ -193,7 +193,7 @@ Describe 'Help examples of the sources' {
                     if ($command -eq 'Find-MapflowImagery' -or @($titles | Where-Object { $example.title -like "*$_*" })) { $example }
                 }
             })
-        $examples.Count | Should -Be ($titles.Count + 3)
+        $examples.Count | Should -Be ($titles.Count + @((Get-Help Find-MapflowImagery -Examples).examples.example).Count)
         $folder = Join-Path $TestDrive 'examples'
         $null = New-Item -ItemType Directory $folder
         Copy-Item $PlacesPath (Join-Path $folder 'places.geojson')

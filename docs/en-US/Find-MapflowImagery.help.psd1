@@ -11,6 +11,7 @@ Images whose metadata is missing (a mosaic without an acquisition date or cloud 
 '@
     Parameters  = @{
         Aoi           = 'The AOIs to search over, usually piped from Import-MapflowAoi; each one is searched on its own and its images carry its name in AoiName. Alias: InputObject.'
+        Geometry      = 'One area instead of -Aoi: GeoJSON text of a Polygon or MultiPolygon, or an object that converts to it, such as a hashtable with type and coordinates, checked as Start-MapflowProcessing -Geometry checks it (a problem ends the command with Aoi.<Code>).'
         From          = 'Only images acquired on or after this time. A time without a zone is UTC. Images without an acquisition date pass.'
         To            = 'Only images acquired on or before this time. A time without a zone is UTC.'
         MaxCloudCover = 'The most cloud cover, in percent (0 to 100). Images without a cloud cover pass.'
@@ -48,6 +49,14 @@ Find-MapflowImagery -Aoi $aoi -DataProvider pleiades_neo -MaxCloudCover 10 |
     Save-MapflowResult -Path out
 '@
             Remarks = 'The image chosen is the source of the processing; running the same lines again finds the processing already started instead of paying twice.'
+        }
+        @{
+            Title   = 'Search over a polygon given inline'
+            Code    = @'
+$polygon = '{"type":"Polygon","coordinates":[[[69.21,41.29],[69.24,41.29],[69.24,41.31],[69.21,41.31],[69.21,41.29]]]}'
+Find-MapflowImagery -Geometry $polygon -DataProvider orbview -MaxCloudCover 30 -First 3
+'@
+            Remarks = 'The three first matching OrbView scenes over the polygon.'
         }
         @{
             Title   = 'Count the images per provider, reading only what is needed'

@@ -12,16 +12,22 @@ namespace Mapflow.PowerShell.Commands;
 /// Searches the imagery catalog over AOIs (POST /catalog/meta) and writes every image found, page after page. The
 /// images pipe into Start-MapflowProcessing and Get-MapflowProcessingCost as their source (imagerySearch).
 /// </summary>
-[Cmdlet(VerbsCommon.Find, "MapflowImagery", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Find, "MapflowImagery", DefaultParameterSetName = ByAoi, SupportsPaging = true)]
 [OutputType(typeof(CatalogImage))]
 public sealed class FindMapflowImageryCommand : MapflowSessionCmdlet
 {
+    private const string ByAoi = "ByAoi";
+    private const string ByGeometry = "ByGeometry";
     private PageWindow _window = null!;
 
     /// <summary>AOIs from Import-MapflowAoi; each is searched on its own.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = ByAoi, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("InputObject")]
     public Aoi[] Aoi { get; set; } = Array.Empty<Aoi>();
+
+    /// <summary>One area as GeoJSON text of a Polygon or MultiPolygon, or an object that converts to it, as Start-MapflowProcessing takes it.</summary>
+    [Parameter(ParameterSetName = ByGeometry, Mandatory = true)]
+    public object Geometry { get; set; } = "";
 
     /// <summary>Acquired on or after this time (UTC when it has no zone).</summary>
     [Parameter]
@@ -70,7 +76,8 @@ public sealed class FindMapflowImageryCommand : MapflowSessionCmdlet
     protected override void ProcessRecord()
     {
         var session = ResolveSession();
-        foreach (var aoi in Aoi.Where(a => a != null))
+        var aois = ParameterSetName == ByGeometry ? new[] { InlineGeometry.Read(this, Geometry, repair: false, "Geometry") } : Aoi;
+        foreach (var aoi in aois.Where(a => a != null))
         {
             if (_window.IsFull) return;
             var search = new ImagerySearch

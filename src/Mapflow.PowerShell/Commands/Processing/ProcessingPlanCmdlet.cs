@@ -4,8 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client;
@@ -159,7 +157,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         }
         else if (_aois.Count == 0)
         {
-            _aois.Add(ReadGeometry());
+            _aois.Add(InlineGeometry.Read(this, Geometry, Repair, Name ?? "Processing"));
         }
     }
 
@@ -188,7 +186,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         var settings = new StartSettings
         {
             Name = ParameterSetName == ByGeometry ? Name ?? "Processing" : Name,
-            InferenceParams = InferenceParams is { Count: > 0 } ? (SortedDictionary<string, object?>)ToPlain(InferenceParams)! : null,
+            InferenceParams = InferenceParams is { Count: > 0 } ? (SortedDictionary<string, object?>)InlineGeometry.ToPlain(InferenceParams)! : null,
             AppVersion = ModuleVersion,
         };
         Run(async cancel =>
@@ -254,29 +252,6 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         System.Collections.ICollection { Count: 0 } => true,
         _ => false,
     };
-
-    private Aoi ReadGeometry()
-    {
-        // The same reader and checks as Import-MapflowAoi, so a geometry given inline is held to the same rules.
-        List<AoiReadResult> results = new();
-        try
-        {
-            using var text = new MemoryStream(Encoding.UTF8.GetBytes(GeometryText()));
-            results = AoiReader.ReadGeoJson(text, "-Geometry", new AoiReadOptions { Repair = Repair }).Take(2).ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or JsonException)
-        {
-            ThrowTerminatingError(ErrorRecords.Create("Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry, e.Message, e));
-        }
-        if (results.Count != 1)
-        {
-            ThrowTerminatingError(ErrorRecords.Create("Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry,
-                results.Count == 0 ? "-Geometry holds no geometry." : "-Geometry holds several features; pipe them from Import-MapflowAoi instead."));
-        }
-        if (results[0].Problem is { } problem)
-            ThrowTerminatingError(ErrorRecords.Create("Aoi." + problem.Code, ImportMapflowAoiCommand.CategoryOf(problem), Geometry, $"-Geometry '{Name ?? "Processing"}': {problem.Message}"));
-        return results[0].Aoi!;
-    }
 
     /// <summary>
     /// The source the parameters and piped images choose, checked as far as it can be without the account; null for a
@@ -374,20 +349,4 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
             Enabled = Option.Any(o => string.Equals(o, b.Name, StringComparison.OrdinalIgnoreCase)),
         }).ToList();
     }
-
-    private string GeometryText() => (Geometry is PSObject ps ? ps.BaseObject : Geometry) switch
-    {
-        string text => text,
-        var other => JsonSerializer.Serialize(ToPlain(other)),
-    };
-
-    /// <summary>Plain values for JSON; maps with their keys in ordinal order, so equal input always gives equal text.</summary>
-    private static object? ToPlain(object? value) => value switch
-    {
-        PSObject ps => ToPlain(ps.BaseObject),
-        IDictionary d => new SortedDictionary<string, object?>(d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => ToPlain(d[k])), StringComparer.Ordinal),
-        string s => s,
-        System.Collections.IEnumerable e => e.Cast<object?>().Select(ToPlain).ToList(),
-        _ => value,
-    };
 }
