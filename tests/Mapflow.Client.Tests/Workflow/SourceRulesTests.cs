@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mapflow.Client.Workflow;
 using Xunit;
 
@@ -52,29 +51,5 @@ public sealed class SourceRulesTests
         Assert.Equal(18, source.Zoom);
         Assert.Equal(17, SourceRules.FromImages(images, 17).Zoom);
         Assert.Throws<ArgumentException>(() => SourceRules.FromImages([images[0], new CatalogImage { Id = "C", ProviderName = "pleiades_neo" }], null));
-    }
-
-    [Fact]
-    public void An_echoed_tile_password_is_masked_when_a_processing_is_read()
-    {
-        var json = """
-            {"id":"5f748822-c94a-4233-ae1e-7622973bf9b5","name":"x","status":"OK",
-             "params":{"sourceParams":{"myImagery":null,"imagerySearch":null,"dataProvider":null,
-               "userDefined":{"sourceType":"XYZ","url":"https://t/{z}/{x}/{y}","rasterLogin":"me","rasterPassword":"hunter2"}},"inferenceParams":null}}
-            """;
-        var processing = JsonSerializer.Deserialize<Processing>(json, MapflowJson.Options)!;
-        var text = processing.Params!.Value.GetRawText();
-        Assert.DoesNotContain("hunter2", text);
-        Assert.Equal(SourceCredential.Mask, processing.Params.Value.GetProperty("sourceParams").GetProperty("userDefined").GetProperty("rasterPassword").GetString());
-        Assert.Equal("me", processing.Params.Value.GetProperty("sourceParams").GetProperty("userDefined").GetProperty("rasterLogin").GetString());
-    }
-
-    [Fact]
-    public void A_request_shows_no_password_as_text()
-    {
-        var source = new SourceParams { UserDefined = new UserDefinedSource { SourceType = "XYZ", Url = "https://t.example/{z}/{x}/{y}?k=1", RasterPassword = "hunter2" } };
-        Assert.Equal("XYZ tiles from t.example", source.ToString());
-        var wire = JsonSerializer.Serialize(new ProcessingParams { SourceParams = source }, MapflowJson.Options);
-        Assert.Equal("""{"sourceParams":{"userDefined":{"sourceType":"XYZ","url":"https://t.example/{z}/{x}/{y}?k=1","rasterPassword":"hunter2"}}}""", wire);
     }
 }
