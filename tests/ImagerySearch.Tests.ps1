@@ -89,8 +89,10 @@ Describe 'Find-MapflowImagery' {
         $images.AoiName | Select-Object -Unique | Should -Be $aoi.Name
     }
 
-    It 'refuses -From after -To before any request' {
-        { Find-MapflowImagery -Aoi $aoi -From '2025-01-01' -To '2024-01-01' } | Should -Throw -ErrorId 'Imagery.InvalidDateRange,*'
+    It 'refuses a range upside down before any request' {
+        { Find-MapflowImagery -Aoi $aoi -From '2025-01-01' -To '2024-01-01' } | Should -Throw -ErrorId 'Imagery.InvalidRange,*'
+        { Find-MapflowImagery -Aoi $aoi -MinOffNadir 20 -MaxOffNadir 10 } | Should -Throw -ErrorId 'Imagery.InvalidRange,*'
+        { Find-MapflowImagery -Aoi $aoi -MinResolution 1 -MaxResolution 0.5 } | Should -Throw -ErrorId 'Imagery.InvalidRange,*'
         @(Get-SearchBody).Count | Should -Be 0
     }
 }

@@ -194,6 +194,12 @@ Describe 'Help examples of the sources' {
                 }
             })
         $examples.Count | Should -Be ($titles.Count + @((Get-Help Find-MapflowImagery -Examples).examples.example).Count)
+        # about_Mapflow's example of the workflow: its indented lines after the title, up to the first blank line.
+        $about = Get-Content -LiteralPath (Join-Path $ModulePath 'en-US/about_Mapflow.help.txt') -Encoding utf8
+        $start = [array]::FindIndex($about, [Predicate[string]] { param($l) $l -like '*Example 7: Search imagery*' })
+        $start | Should -BeGreaterThan 0
+        $code = for ($i = $start + 1; $about[$i].Trim(); $i++) { $about[$i] -replace '^ {8}', '' }
+        $examples += [pscustomobject]@{ title = 'about_Mapflow Example 7'; code = $code -join "`n" }
         $folder = Join-Path $TestDrive 'examples'
         $null = New-Item -ItemType Directory $folder
         Copy-Item $PlacesPath (Join-Path $folder 'places.geojson')
@@ -209,6 +215,8 @@ Describe 'Help examples of the sources' {
         $run.Error | Should -BeNullOrEmpty
         $run.Output | Should -Not -Match 'FAILED'
         ([regex]::Matches($run.Output, 'RAN: ')).Count | Should -Be $examples.Count
+        # The Find-MapflowImagery and about_Mapflow examples save what they processed.
+        Get-ChildItem (Join-Path $folder 'out') -Filter *.geojson | Should -Not -BeNullOrEmpty
         $run.Output | Should -Not -Match $password
         $sources = Get-EmulatorRequest $emulator -Method POST -Path '/processings/v2' | ForEach-Object { @(($_.body | ConvertFrom-Json -AsHashtable).params.sourceParams.Keys) }
         $sources | Sort-Object -Unique | Should -Be @('imagerySearch', 'myImagery', 'userDefined')

@@ -5,7 +5,7 @@ Find-MapflowImagery searches the imagery that Mapflow's search providers offer o
 
 The images pipe into Start-MapflowProcessing and Get-MapflowProcessingCost, where they become the imagery of the processings (sourceParams.imagerySearch): give the AOI with -Aoi there, since the images fill the pipeline (Find-MapflowImagery -Aoi $a | Start-MapflowProcessing -Aoi $a -Model Buildings). One processing takes images of one provider only; narrow the search with -DataProvider, or filter the images with Where-Object, Sort-Object and Select-Object first.
 
-Images whose metadata is missing (a mosaic without an acquisition date or cloud cover, for example) pass every filter, as Mapflow's search treats them. Each AOI is searched on its own; an AOI larger than the account's searchAreaLimit gets a non-terminating MapflowApi.SearchAreaLimitExceeded error (TargetObject: the AOI), and the other AOIs are searched. -From after -To ends the command with Imagery.InvalidDateRange before anything is sent.
+Images whose metadata is missing (a mosaic without an acquisition date or cloud cover, for example) pass every filter, as Mapflow's search treats them. Each AOI is searched on its own; an AOI larger than the account's searchAreaLimit gets a non-terminating MapflowApi.SearchAreaLimitExceeded error (TargetObject: the AOI), and the other AOIs are searched. -From after -To, -MinOffNadir above -MaxOffNadir or -MinResolution above -MaxResolution ends the command with Imagery.InvalidRange before anything is sent.
 
 -First n stops reading pages once n images are written; -Skip and -IncludeTotalCount work across all AOIs.
 '@

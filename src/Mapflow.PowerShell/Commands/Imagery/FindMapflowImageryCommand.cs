@@ -68,10 +68,14 @@ public sealed class FindMapflowImageryCommand : MapflowSessionCmdlet
     protected override void BeginProcessing()
     {
         _window = new PageWindow(PagingParameters);
-        if (From > To)
-            ThrowTerminatingError(ErrorRecords.Create("Imagery.InvalidDateRange", ErrorCategory.InvalidArgument, From,
-                $"-From {From:u} is after -To {To:u}; nothing would be found."));
+        // A range upside down finds nothing: said before any request, rather than as an empty result.
+        if (From > To) RangeError($"-From {From:u} is after -To {To:u}");
+        if (MinOffNadir > MaxOffNadir) RangeError($"-MinOffNadir {MinOffNadir} is more than -MaxOffNadir {MaxOffNadir}");
+        if (MinResolution > MaxResolution) RangeError($"-MinResolution {MinResolution} is more than -MaxResolution {MaxResolution}");
     }
+
+    private void RangeError(string what) =>
+        ThrowTerminatingError(ErrorRecords.Create("Imagery.InvalidRange", ErrorCategory.InvalidArgument, null, $"{what}; nothing would be found. Nothing was sent."));
 
     protected override void ProcessRecord()
     {
