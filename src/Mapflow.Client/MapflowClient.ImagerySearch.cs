@@ -55,30 +55,14 @@ public sealed partial class MapflowClient
             search.SortOrder,
         }, RequestKind.Api, true, cancellationToken);
 
-    /// <summary>
-    /// Every image the search finds, a page at a time; stop enumerating to stop paging. As with the processing pages, a
-    /// server may cap the page without saying so: paging follows what came back and the total, and each id comes once.
-    /// </summary>
+    /// <summary>Every image the search finds, a page at a time (see <see cref="OffsetPages"/>); stop enumerating to stop paging.</summary>
     public async IAsyncEnumerable<CatalogImage> SearchImageryAsync(ImagerySearch search, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var seen = new HashSet<(string?, string)>();
-        for (var offset = 0; ;)
-        {
-            var page = await SearchImageryPageAsync(search, offset, SearchPageSize, cancellationToken).ConfigureAwait(false);
-            var fresh = 0;
-            foreach (var image in page.Images)
-            {
-                if (!seen.Add((image.ProviderName, image.Id))) continue;
-                fresh++;
-                yield return image;
-            }
-            offset += page.Returned;
-            if (page.Returned == 0) yield break;
-            if (page.Total is { } total)
-            {
-                if (offset >= total) yield break;
-            }
-            else if (fresh == 0) yield break;
-        }
+        await foreach (var image in OffsetPages.ReadAsync(async offset =>
+                           {
+                               var page = await SearchImageryPageAsync(search, offset, SearchPageSize, cancellationToken).ConfigureAwait(false);
+                               return new OffsetPage<CatalogImage>(page.Images, page.Returned, page.Total);
+                           }, i => (i.ProviderName, i.Id), cancellationToken).ConfigureAwait(false))
+            yield return image;
     }
 }

@@ -82,26 +82,13 @@ public sealed partial class MapflowClient : IDisposable
     public async IAsyncEnumerable<Processing> GetProcessingsAsync(Guid projectId, string? terms, int pageSize, bool newestFirst,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var seen = new HashSet<Guid>();
-        for (var offset = 0; ;)
-        {
-            var page = await GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", newestFirst ? "DESC" : "ASC", cancellationToken).ConfigureAwait(false);
-            var fresh = 0;
-            foreach (var processing in page.Results)
-            {
-                if (!seen.Add(processing.Id)) continue;
-                fresh++;
-                yield return processing;
-            }
-            offset += page.Returned;
-            if (page.Returned == 0) yield break;
-            if (page.Total is { } total)
-            {
-                if (offset >= total) yield break;
-            }
-            // Without a total, a page of nothing new means the server repeats itself (it ignores offset).
-            else if (fresh == 0) yield break;
-        }
+        var order = newestFirst ? "DESC" : "ASC";
+        await foreach (var processing in OffsetPages.ReadAsync(async offset =>
+                           {
+                               var page = await GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", order, cancellationToken).ConfigureAwait(false);
+                               return new OffsetPage<Processing>(page.Results, page.Returned, page.Total);
+                           }, p => p.Id, cancellationToken).ConfigureAwait(false))
+            yield return processing;
     }
 
     /// <summary>
