@@ -89,6 +89,13 @@ Describe 'Find-MapflowImagery' {
         $images.AoiName | Select-Object -Unique | Should -Be $aoi.Name
     }
 
+    It 'completes -DataProvider with the search providers of the account' {
+        function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
+        (Complete 'Find-MapflowImagery -DataProvider pl').CompletionText | Should -Be @('pleiades_neo')
+        # The processing providers are another list.
+        Complete 'Start-MapflowProcessing -DataProvider pl' | Should -BeNullOrEmpty
+    }
+
     It 'refuses a range upside down before any request' {
         { Find-MapflowImagery -Aoi $aoi -From '2025-01-01' -To '2024-01-01' } | Should -Throw -ErrorId 'Imagery.InvalidRange,*'
         { Find-MapflowImagery -Aoi $aoi -MinOffNadir 20 -MaxOffNadir 10 } | Should -Throw -ErrorId 'Imagery.InvalidRange,*'

@@ -19,7 +19,7 @@ Images whose metadata is missing (a mosaic without an acquisition date or cloud 
         MaxOffNadir   = 'The most off-nadir angle, in degrees (0 to 90): the smaller, the more straight down the view.'
         MinResolution = 'The finest pixel size, in metres per pixel.'
         MaxResolution = 'The coarsest pixel size, in metres per pixel; 0.5 keeps only imagery at half a metre or finer.'
-        DataProvider  = 'Only images of these search providers, by the names /user/status lists in searchDataProviders (such as orbview). When omitted, every provider.'
+        DataProvider  = 'Only images of these search providers, by the names /user/status lists in searchDataProviders (such as orbview). When omitted, every provider. Tab completes the search providers of the account.'
         First         = 'Writes only this many images (after those -Skip leaves out), and stops reading pages once it has them.'
         Skip          = 'Leaves out this many images first, across all AOIs.'
         IncludeTotalCount = 'Writes, after the images, how many there were in all (ignoring -First and -Skip), as an object whose Accuracy is 1.0.'

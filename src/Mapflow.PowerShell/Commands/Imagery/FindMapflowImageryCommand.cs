@@ -63,6 +63,7 @@ public sealed class FindMapflowImageryCommand : MapflowSessionCmdlet
     /// <summary>Search providers, as /user/status lists them in searchDataProviders (e.g. orbview).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SearchProviderCompleter))]
     public string[]? DataProvider { get; set; }
 
     protected override void BeginProcessing()
