@@ -44,6 +44,7 @@
         'Set-MapflowImage'
         'Remove-MapflowImage'
         'Save-MapflowImage'
+        'Find-MapflowImagery'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -11,7 +11,7 @@ BeforeDiscovery {
     # next argument or a ternary. The computed Aoi.<Code> and MapflowApi.<Code> ids are checked separately.
     $sources = Join-Path $PSScriptRoot '../src/Mapflow.PowerShell'
     $errorIds = @(Get-ChildItem $sources -Filter *.cs -Recurse | Where-Object FullName -NotMatch '[\\/](obj|bin)[\\/]' |
-            Select-String -Pattern '"((?:Aoi|Connect|Mapflow|MapflowApi|Model|Processing|Result|Start)\.[A-Z][A-Za-z]+)"(?=\s*[,:?])' -AllMatches |
+            Select-String -Pattern '"((?:Aoi|Connect|Imagery|Mapflow|MapflowApi|Model|Processing|Result|Source|Start)\.[A-Z][A-Za-z]+)"(?=\s*[,:?])' -AllMatches |
             ForEach-Object { $_.Matches.Groups | Where-Object Name -EQ 1 | ForEach-Object Value } |
             Sort-Object -Unique | ForEach-Object { @{ Id = $_ } })
 }

@@ -44,7 +44,7 @@ try
     var settings = new StartSettings
     {
         Model = ModelResolver.Resolve(account.Models, modelName),
-        Provider = account.DataProviders.First(),
+        Source = new SourceParams { DataProvider = new DataProviderSource { ProviderName = account.DataProviders.First().Name } },
         ProjectId = project.Id,
         MaxAoisPerProcessing = account.EffectiveMaxAoisPerProcessing,
         AoiAreaLimit = project.User?.AoiAreaLimit,

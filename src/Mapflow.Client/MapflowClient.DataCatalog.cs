@@ -79,7 +79,7 @@ public sealed partial class MapflowClient
     internal async Task<HttpResponseMessage> OpenPresignedAsync(Uri url, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        return await SendRequestAsync(request, url.AbsolutePath, RequestKind.PresignedDownload, true, cancellationToken).ConfigureAwait(false);
+        return await SendRequestAsync(request, url.AbsolutePath, RequestKind.PresignedDownload, true, Options.Token.Redact, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Query(IEnumerable<(string Name, string Value)> parameters)

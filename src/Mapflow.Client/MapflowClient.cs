@@ -83,27 +83,16 @@ public sealed partial class MapflowClient : IDisposable
         AllPagesAsync((offset, cancel) => GetProcessingPageAsync(projectId, offset, pageSize, terms, "CREATED", newestFirst ? "DESC" : "ASC", cancel),
             p => p.Id, cancellationToken);
 
-    /// <summary>
-    /// Every item of a paged listing, one page at a time. Paging moves on by what came back and stops at the page's
-    /// total; without a total, a page of nothing new means the server repeats itself (it ignores offset).
-    /// </summary>
+    /// <summary>Every item of a paged listing (a <see cref="Page{T}"/> of results and total), as <see cref="OffsetPages"/> reads it.</summary>
     private static async IAsyncEnumerable<T> AllPagesAsync<T>(Func<int, CancellationToken, Task<Page<T>>> readPage, Func<T, Guid> idOf,
         [EnumeratorCancellation] CancellationToken cancellationToken) where T : class
     {
-        var seen = new HashSet<Guid>();
-        for (var offset = 0; ;)
-        {
-            var page = await readPage(offset, cancellationToken).ConfigureAwait(false);
-            var fresh = 0;
-            foreach (var item in page.Results)
-            {
-                if (!seen.Add(idOf(item))) continue;
-                fresh++;
-                yield return item;
-            }
-            offset += page.Returned;
-            if (page.Returned == 0 || (page.Total is { } total ? offset >= total : fresh == 0)) yield break;
-        }
+        await foreach (var item in OffsetPages.ReadAsync(async offset =>
+                           {
+                               var page = await readPage(offset, cancellationToken).ConfigureAwait(false);
+                               return new OffsetPage<T>(page.Results, page.Returned, page.Total);
+                           }, idOf, cancellationToken).ConfigureAwait(false))
+            yield return item;
     }
 
     /// <summary>
@@ -261,12 +250,15 @@ public sealed partial class MapflowClient : IDisposable
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), MapflowJson.Options));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
-        return await SendRequestAsync(request, "/" + path, kind, idempotent, cancellationToken).ConfigureAwait(false);
+        return await SendRequestAsync(request, "/" + path, kind, idempotent, Redaction(body), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends <paramref name="request"/> through the resilience pipeline; a failure becomes the client's exceptions, naming <paramref name="named"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/> through the resilience pipeline; a failure becomes the client's exceptions,
+    /// naming <paramref name="named"/>, their texts scrubbed by <paramref name="redact"/>.
+    /// </summary>
     private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, string named, RequestKind kind, bool idempotent,
-        CancellationToken cancellationToken)
+        Func<string, string> redact, CancellationToken cancellationToken)
     {
         var method = request.Method;
         var path = named.TrimStart('/');
@@ -299,7 +291,7 @@ public sealed partial class MapflowClient : IDisposable
             if (response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
                 throw new MapflowConnectionException(method.Method, "/" + path, viaProxy: true,
                     new HttpRequestException("it answered 407 Proxy Authentication Required; pass Connect-Mapflow -ProxyCredential (or user:password in the -Proxy or HTTPS_PROXY URL)"));
-            var error = await ToApiExceptionAsync(response, Options.Token, method.Method, "/" + path, Retries(request)).ConfigureAwait(false);
+            var error = await ToApiExceptionAsync(response, redact, method.Method, "/" + path, Retries(request)).ConfigureAwait(false);
             if (error is MapflowApiException api) api.RetryAfter = RetryPolicy.RetryAfter(response, Options.TimeProvider.GetUtcNow());
             throw error;
         }
@@ -310,7 +302,17 @@ public sealed partial class MapflowClient : IDisposable
             ? $" after {attempts - 1} retr{(attempts == 2 ? "y" : "ies")}"
             : "";
 
-    private static async Task<Exception> ToApiExceptionAsync(HttpResponseMessage response, MapflowToken token, string method, string path, string retries)
+    /// <summary>
+    /// What error texts are scrubbed of: the API token, and a tile service's password the request carries, since an
+    /// error body may echo the request it refuses.
+    /// </summary>
+    private Func<string, string> Redaction(object? body)
+    {
+        var password = (body as ProcessingRequest)?.Params?.SourceParams.UserDefined?.RasterPassword;
+        return string.IsNullOrEmpty(password) ? Options.Token.Redact : text => Options.Token.Redact(text).Replace(password, SourceCredential.Mask);
+    }
+
+    private static async Task<Exception> ToApiExceptionAsync(HttpResponseMessage response, Func<string, string> redact, string method, string path, string retries)
     {
         var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         string? code = null, message = null;
@@ -325,19 +327,19 @@ public sealed partial class MapflowClient : IDisposable
             // (nested params too): every string taken from the body is scrubbed before it goes anywhere.
             if (root.ValueKind == JsonValueKind.Object)
             {
-                code = Scrub(token, Text(root, "code"));
-                message = Scrub(token, Text(root, "message"));
+                code = Scrub(redact, Text(root, "code"));
+                message = Scrub(redact, Text(root, "message"));
                 foreach (var name in new[] { "params", "parameters" })
                     if (root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object)
                         foreach (var property in p.EnumerateObject())
-                            parameters[token.Redact(property.Name)] = token.Redact(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText());
+                            parameters[redact(property.Name)] = redact(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText());
             }
         }
         catch (JsonException)
         {
-            message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(token.Redact(text));
+            message = string.IsNullOrWhiteSpace(text) || response.StatusCode == HttpStatusCode.Unauthorized ? null : Truncate(redact(text));
         }
-        if (!string.IsNullOrEmpty(retries)) message = (message ?? Scrub(token, response.ReasonPhrase)) + $" ({retries.Trim()})";
+        if (!string.IsNullOrEmpty(retries)) message = (message ?? Scrub(redact, response.ReasonPhrase)) + $" ({retries.Trim()})";
         return response.StatusCode == HttpStatusCode.Unauthorized || response.StatusCode == HttpStatusCode.Forbidden && IsAccountRead(method, path)
             ? new MapflowAuthenticationException(response.StatusCode, method, path, code, message, parameters)
             : new MapflowApiException(response.StatusCode, method, path, code, message, parameters);
@@ -351,7 +353,7 @@ public sealed partial class MapflowClient : IDisposable
     private static bool IsAccountRead(string method, string path) =>
         method == "GET" && path is "/user/status" or "/projects/default";
 
-    private static string? Scrub(MapflowToken token, string? text) => text is null ? null : token.Redact(text);
+    private static string? Scrub(Func<string, string> redact, string? text) => text is null ? null : redact(text);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() : null;

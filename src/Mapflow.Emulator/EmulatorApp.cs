@@ -56,6 +56,7 @@ public static class EmulatorApp
         CostEndpoints.Map(app);
         DataCatalogEndpoints.Map(app);
         ControlEndpoints.Map(app);
+        CatalogSearchEndpoints.Map(app);
         return app;
     }
 

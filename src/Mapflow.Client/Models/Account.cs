@@ -27,6 +27,9 @@ public sealed class Account : IJsonOnDeserialized
     public List<Model> Models { get; set; } = new();
     public List<DataProvider> DataProviders { get; set; } = new();
 
+    /// <summary>The providers the imagery search (/catalog/meta) covers; QGIS reads them, other clients do not.</summary>
+    public List<DataProvider> SearchDataProviders { get; set; } = new();
+
     [JsonIgnore] public double? RemainingAreaKm2 => RemainingArea / 1e6;
     [JsonIgnore] public double? AreaLimitKm2 => AreaLimit / 1e6;
 
@@ -39,5 +42,6 @@ public sealed class Account : IJsonOnDeserialized
     {
         Models ??= new();
         DataProviders ??= new();
+        SearchDataProviders ??= new();
     }
 }

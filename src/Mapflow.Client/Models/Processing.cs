@@ -26,6 +26,7 @@ public sealed class Processing : IJsonOnDeserialized
 
     /// <summary>Credits; may be fractional.</summary>
     public double? Cost { get; set; }
+    /// <summary>As the server echoes them, except a tile service's rasterPassword, which is masked (see <see cref="SourceCredential"/>).</summary>
     public JsonElement? Params { get; set; }
     public List<ModelBlock>? Blocks { get; set; }
 
@@ -72,6 +73,7 @@ public sealed class Processing : IJsonOnDeserialized
         Name ??= "";
         Status ??= "";
         Messages ??= new();
+        Params = SourceCredential.Masked(Params);
     }
 }
 

@@ -7,8 +7,10 @@ using System.Text.Json;
 namespace Mapflow.Client.Workflow;
 
 /// <summary>
-/// The idempotency key of a start: a hash of everything that makes it the same paid work (model, project, source,
-/// options, geometry, name). The API has no idempotency header, so the key travels in the processing's meta.
+/// The idempotency key of a start: a hash of everything that makes it the same paid work (model, project, the whole
+/// imagery source, inference params, options, geometry, name). The API has no idempotency header, so the key travels
+/// in the processing's meta. A tile service's password is left out: it is no part of what the work is, and a hash
+/// stored on the server is no place for it (a new password for the same service is the same start).
 /// </summary>
 public static class StartKey
 {
@@ -16,7 +18,10 @@ public static class StartKey
     public static string Compute(ProcessingRequest request, string? salt = null)
     {
         var meta = request.Meta;
+        var userDefined = request.Params?.SourceParams.UserDefined;
+        var password = userDefined?.RasterPassword;
         request.Meta = null;
+        if (userDefined != null) userDefined.RasterPassword = null;
         try
         {
             using var sha = SHA256.Create();
@@ -27,6 +32,7 @@ public static class StartKey
         finally
         {
             request.Meta = meta;
+            if (userDefined != null) userDefined.RasterPassword = password;
         }
     }
 }

@@ -11,8 +11,11 @@ namespace Mapflow.Client.Workflow;
 public sealed class StartSettings
 {
     public Model Model { get; set; } = null!;
-    public DataProvider Provider { get; set; } = null!;
-    public int? Zoom { get; set; }
+    /// <summary>The imagery of every processing of the run: one sourceParams kind (part of the start key).</summary>
+    public SourceParams Source { get; set; } = null!;
+
+    /// <summary>params.inferenceParams, keys in ordinal order so the start key is the same on every run; null when none.</summary>
+    public SortedDictionary<string, object?>? InferenceParams { get; set; }
     public IReadOnlyList<BlockSelection> Blocks { get; set; } = Array.Empty<BlockSelection>();
     public Guid ProjectId { get; set; }
 
@@ -103,7 +106,7 @@ public static class StartPlanner
             ProjectId = settings.ProjectId,
             WdId = settings.Model.Id,
             Geometry = group.Count == 1 ? group[0].Geometry : Combine(group),
-            Params = new ProcessingParams { SourceParams = { DataProvider = new DataProviderSource { ProviderName = settings.Provider.Name, Zoom = settings.Zoom } } },
+            Params = new ProcessingParams { SourceParams = settings.Source, InferenceParams = settings.InferenceParams },
             Blocks = settings.Blocks.Count > 0 ? settings.Blocks.ToList() : null,
         };
         var meta = new Dictionary<string, string>

@@ -23,7 +23,7 @@ internal static class FaultKind
     public const string Html = "html";         // answer 200 with an HTML page instead of processing
     public const string Latency = "latency";   // wait, then process
     public const string Slow = "slow";         // process, then trickle the body out
-    public const string UnreadableItem = "unreadableItem"; // process, then give the first item of a JSON list (or page) an id that is no UUID
+    public const string UnreadableItem = "unreadableItem"; // process, then give the first item of a JSON list (or page) an id that is no UUID (a search page's first image, no id)
     public const string Echo = "echo";         // answer with an error status and a JSON body that echoes the request's credentials, as a careless gateway does
 
     public static readonly IReadOnlyList<string> All = [Status, Drop, Reset, Truncate, Html, Latency, Slow, UnreadableItem, Echo];

@@ -87,6 +87,9 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
                 var answer = JsonNode.Parse(await RunBufferedAsync(context));
                 if ((answer is JsonArray ? answer : answer?["results"]) is JsonArray { Count: > 0 } items)
                     items[0]!["id"] = "not-a-uuid";
+                // Search images have the provider's ids, not UUIDs: the first one loses its id.
+                else if (answer?["images"] is JsonArray { Count: > 0 } images)
+                    images[0]!["id"] = null;
                 var mangled = Encoding.UTF8.GetBytes(answer?.ToJsonString(Json.Options) ?? "null");
                 context.Response.ContentLength = mangled.Length;
                 await context.Response.Body.WriteAsync(mangled);

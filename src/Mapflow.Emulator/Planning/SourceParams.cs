@@ -53,9 +53,91 @@ internal sealed record SourceParams(string Kind, JsonObject Value)
         return kind switch
         {
             DataProvider => FromProvider(RequiredString(value, "providerName", kind), OptionalZoom(value, kind)),
-            UserDefined => Checked(kind, value, "sourceType", "url"),
-            _ => Checked(kind, value),
+            UserDefined => CheckedUserDefined(value),
+            ImagerySearch => CheckedImagerySearch(value),
+            _ => CheckedMyImagery(value),
         };
+    }
+
+    /// <summary>The source types the API takes, upper-case only (QGIS sends them so; DOCS params_ds.csv).</summary>
+    public static readonly IReadOnlyList<string> SourceTypes = ["XYZ", "TMS", "QUADKEY", "SENTINEL_L2A", "LOCAL"];
+
+    /// <summary>Lower-case, as QGIS sends them.</summary>
+    public static readonly IReadOnlyList<string> Projections = ["epsg:3857", "epsg:3395"];
+
+    private static SourceParams CheckedUserDefined(JsonElement value)
+    {
+        var sourceType = RequiredString(value, "sourceType", UserDefined);
+        if (!SourceTypes.Contains(sourceType, StringComparer.Ordinal))
+            throw ApiException.BadRequest($"sourceParams.userDefined.sourceType must be one of {string.Join(", ", SourceTypes)}, not '{sourceType}'");
+        RequiredString(value, "url", UserDefined);
+        if (OptionalString(value, "crs", UserDefined) is { } crs && !Projections.Contains(crs, StringComparer.Ordinal))
+            throw ApiException.BadRequest($"sourceParams.userDefined.crs must be one of {string.Join(", ", Projections)}, not '{crs}'");
+        OptionalString(value, "rasterLogin", UserDefined);
+        OptionalString(value, "rasterPassword", UserDefined);
+        OptionalZoom(value, UserDefined);
+        return new SourceParams(UserDefined, JsonObject.Create(value)!);
+    }
+
+    /// <summary>
+    /// Images found by /catalog/meta: the provider is required (without it the API answers 400, which QGIS 3.5.2
+    /// learned, §8.2), and every id must be one the catalog lists for that provider.
+    /// </summary>
+    private static SourceParams CheckedImagerySearch(JsonElement value)
+    {
+        if (!value.TryGetProperty("dataProvider", out var p) || p.ValueKind != JsonValueKind.String || p.GetString() is not { Length: > 0 } provider)
+            throw ApiException.BadRequest("sourceParams.imagerySearch.dataProvider is required with imageIds");
+        var ids = StringList(value, "imageIds", ImagerySearch)
+                  ?? throw ApiException.BadRequest("sourceParams.imagerySearch.imageIds is required");
+        if (!ImageCatalog.IsProvider(provider))
+            throw ApiException.BadRequest($"Unknown search data provider '{provider}'");
+        var unknown = ids.Where(id => ImageCatalog.Find(provider, id) is null).ToList();
+        if (unknown.Count > 0)
+            throw new ApiException(StatusCodes.Status400BadRequest, ApiException.GenericCode,
+                $"Images not found for data provider '{provider}': {string.Join(", ", unknown)}",
+                new Dictionary<string, string> { ["dataProvider"] = provider, ["imageIds"] = string.Join(",", unknown) });
+        OptionalZoom(value, ImagerySearch);
+        return new SourceParams(ImagerySearch, JsonObject.Create(value)!);
+    }
+
+    /// <summary>
+    /// The user's imagery: a mosaic or images. The docs show both keys together, but QGIS and the CLI never send them
+    /// so and the docs do not say which would win; the emulator refuses the pair, so a client that sends it is caught.
+    /// Whether the mosaic or images exist is the data catalog's business, not checked here.
+    /// </summary>
+    private static SourceParams CheckedMyImagery(JsonElement value)
+    {
+        var images = StringList(value, "imageIds", MyImagery);
+        var mosaic = OptionalString(value, "mosaicId", MyImagery);
+        if (images is not null && mosaic is not null)
+            throw ApiException.BadRequest("sourceParams.myImagery takes imageIds or mosaicId, not both");
+        if (images is null && mosaic is null)
+            throw ApiException.BadRequest("sourceParams.myImagery needs imageIds or mosaicId");
+        foreach (var id in images ?? (mosaic is null ? [] : [mosaic]))
+        {
+            if (!Guid.TryParse(id, out _))
+                throw ApiException.BadRequest($"sourceParams.myImagery: '{id}' is not a UUID");
+        }
+        return new SourceParams(MyImagery, JsonObject.Create(value)!);
+    }
+
+    /// <summary>
+    /// What the pipeline's source validator would fail the processing with (§7.2): a tile URL that is no link or
+    /// lacks its placeholders. Not a 400: the real API accepts the start and the processing FAILS.
+    /// </summary>
+    public JsonNode? ValidationFailure()
+    {
+        if (Kind != UserDefined || (string?)Value["sourceType"] is not ("XYZ" or "TMS" or "QUADKEY") || (string?)Value["url"] is not { } url)
+            return null;
+        var type = (string)Value["sourceType"]!;
+        string? code = null;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            code = "UrlMustBeLink";
+        else if (type == "QUADKEY" ? !url.Contains("{q}") : !(url.Contains("{x}") && url.Contains("{y}") && url.Contains("{z}")))
+            code = type switch { "XYZ" => "XYZLinkFormatError", "TMS" => "TMSLinkFormatError", _ => "QuadkeyLinkFormatError" };
+        return code is null
+            ? null
+            : new JsonObject { ["code"] = "source-validator." + code, ["parameters"] = new JsonObject { ["level"] = "error" } };
     }
 
     /// <summary>Parses v1's flat string map: <c>data_provider</c>, or <c>url</c> + <c>source_type</c> (+ zoom, crs/projection, raster_login/password).</summary>
@@ -128,12 +210,21 @@ internal sealed record SourceParams(string Kind, JsonObject Value)
         return map;
     }
 
-    private static SourceParams Checked(string kind, JsonElement value, params string[] required)
+    private static string? OptionalString(JsonElement value, string key, string kind)
     {
-        foreach (var key in required)
-            RequiredString(value, key, kind);
-        OptionalZoom(value, kind);
-        return new SourceParams(kind, JsonObject.Create(value)!);
+        if (!value.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null)
+            return null;
+        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw ApiException.BadRequest($"sourceParams.{kind}.{key} must be a string");
+    }
+
+    /// <summary>A non-empty array of strings, or null when absent.</summary>
+    private static IReadOnlyList<string>? StringList(JsonElement value, string key, string kind)
+    {
+        if (!value.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null)
+            return null;
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0 || v.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
+            throw ApiException.BadRequest($"sourceParams.{kind}.{key} must be a non-empty array of strings");
+        return v.EnumerateArray().Select(i => i.GetString()!).ToList();
     }
 
     private static string RequiredString(JsonElement value, string key, string kind) =>

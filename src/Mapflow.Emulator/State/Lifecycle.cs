@@ -23,7 +23,8 @@ internal sealed record Progress(string Status, int PercentCompleted, IReadOnlyLi
 
 /// <summary>
 /// The time-driven lifecycle of §6: IN_PROGRESS with a rising percentage until the duration that was in
-/// force at start has passed, then OK. A forced status wins.
+/// force at start has passed, then OK. A forced status wins; a source the pipeline's validator rejects (a tile URL
+/// without its placeholders, §7.2) FAILS at once, and again after every restart.
 /// </summary>
 internal static class Lifecycle
 {
@@ -31,6 +32,8 @@ internal static class Lifecycle
     {
         if (p.Forced is { } forced)
             return new Progress(forced.Status, forced.PercentCompleted, forced.Messages, p.Updated);
+        if (p.Params.Source.ValidationFailure() is { } failure)
+            return new Progress(ProcessingStatus.Failed, 0, [failure], p.Updated);
         var elapsedMs = (now - p.StartedAt).TotalMilliseconds;
         if (elapsedMs >= p.DurationMs)
         {

@@ -29,7 +29,6 @@ internal static class UserStatusView
 {
     private const long MemoryLimit = 1L << 30;
     private const long TemplateAreaLimit = 500_000_000;
-    private const long SearchAreaLimit = 1_000_000_000;
 
     public static UserStatusDto From(Account account, EmulatorConfig config) => new(
         account.User.Email,
@@ -41,10 +40,10 @@ internal static class UserStatusView
         config.MaxAoisPerProcessing,
         MemoryLimit,
         TemplateAreaLimit,
-        SearchAreaLimit,
+        Endpoints.CatalogSearchEndpoints.SearchAreaLimit,
         config.ReviewWorkflowEnabled,
         WorkflowDefs.All,
         DataProviders.All,
-        [],
+        ImageCatalog.Providers,
         []);
 }

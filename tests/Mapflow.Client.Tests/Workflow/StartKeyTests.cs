@@ -35,4 +35,51 @@ public class StartKeyTests
         Assert.NotEqual(key, StartKey.Compute(other));
         Assert.Matches("^[0-9a-f]{32}$", key);
     }
+
+    private static ProcessingRequest WithSource(SourceParams source, SortedDictionary<string, object?>? inference = null)
+    {
+        var request = Request();
+        request.Params = new ProcessingParams { SourceParams = source, InferenceParams = inference };
+        return request;
+    }
+
+    private static SourceParams Tiles(string url, string? password = null) =>
+        new() { UserDefined = new UserDefinedSource { SourceType = "XYZ", Url = url, RasterLogin = "me", RasterPassword = password } };
+
+    [Fact]
+    public void Every_source_kind_gives_its_own_key_and_the_same_source_the_same_key()
+    {
+        var sources = new Func<SourceParams>[]
+        {
+            () => new SourceParams { DataProvider = new DataProviderSource { ProviderName = "Mapbox" } },
+            () => new SourceParams { DataProvider = new DataProviderSource { ProviderName = "Mapbox", Zoom = 17 } },
+            () => new SourceParams { MyImagery = new MyImagerySource { MosaicId = Guid.Parse("11111111-1111-1111-1111-111111111111") } },
+            () => new SourceParams { MyImagery = new MyImagerySource { ImageIds = new() { Guid.Parse("11111111-1111-1111-1111-111111111111") } } },
+            () => new SourceParams { ImagerySearch = new ImagerySearchSource { DataProvider = "orbview", ImageIds = new() { "A1" } } },
+            () => new SourceParams { ImagerySearch = new ImagerySearchSource { DataProvider = "orbview", ImageIds = new() { "A2" } } },
+            () => Tiles("https://a.example/{z}/{x}/{y}.png"),
+            () => Tiles("https://b.example/{z}/{x}/{y}.png"),
+        };
+        var keys = sources.Select(s => StartKey.Compute(WithSource(s()))).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(keys, sources.Select(s => StartKey.Compute(WithSource(s()))).ToList());
+    }
+
+    [Fact]
+    public void The_tile_password_is_no_part_of_the_key_and_is_kept_on_the_request()
+    {
+        var request = WithSource(Tiles("https://a.example/{z}/{x}/{y}.png", "s3cret-1"));
+        var key = StartKey.Compute(request);
+        Assert.Equal(key, StartKey.Compute(WithSource(Tiles("https://a.example/{z}/{x}/{y}.png", "other"))));
+        Assert.Equal("s3cret-1", request.Params!.SourceParams.UserDefined!.RasterPassword);
+    }
+
+    [Fact]
+    public void Inference_params_change_the_key()
+    {
+        var provider = () => new SourceParams { DataProvider = new DataProviderSource { ProviderName = "Mapbox" } };
+        var none = StartKey.Compute(WithSource(provider()));
+        var one = StartKey.Compute(WithSource(provider(), new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["threshold"] = 0.5 }));
+        Assert.NotEqual(none, one);
+    }
 }

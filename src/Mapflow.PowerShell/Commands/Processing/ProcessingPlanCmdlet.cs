@@ -1,10 +1,9 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client;
@@ -17,12 +16,23 @@ namespace Mapflow.PowerShell.Commands;
 /// What Start-MapflowProcessing and Get-MapflowProcessingCost share: AOIs in, model, source and grouping
 /// resolved against the account, and the plan of processings checked against its limits.
 /// </summary>
+/// <remarks>
+/// The imagery is one of four kinds (sourceParams, §4.4): a provider (-DataProvider, or the account's first when no
+/// source is given), the user's imagery (-MosaicId or -ImageId), images found by Find-MapflowImagery (-Image, also
+/// piped in by value beside the AOIs) or a tile service (-ImageryUrl). They exclude each other; every check that
+/// needs no account is made before any request.
+/// </remarks>
 public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
 {
     protected const string ByAoi = "ByAoi";
     protected const string ByGeometry = "ByGeometry";
     private static readonly string ModuleVersion = typeof(ProcessingPlanCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     private readonly List<Aoi> _aois = new();
+    private readonly List<CatalogImage> _images = new();
+    // What was taken from the current record: values given on the command line stay bound for every record and are
+    // taken once; piped ones are new arrays each time.
+    private Aoi[]? _aoisTaken;
+    private CatalogImage[]? _imagesTaken;
 
     /// <summary>Whether any AOI or geometry came in.</summary>
     protected bool HasInput => _aois.Count > 0;
@@ -55,9 +65,46 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     [ArgumentCompleter(typeof(DataProviderCompleter))]
     public string? DataProvider { get; set; }
 
+    /// <summary>The zoom of the imagery: with -DataProvider (checked against the provider's zooms), -ImageryUrl or -Image.</summary>
     [Parameter]
     [ValidateRange(0, 22)]
     public int? Zoom { get; set; }
+
+    /// <summary>Images from Find-MapflowImagery, all of one provider: the source is imagerySearch. Piped in by value, beside the AOIs.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public CatalogImage[] Image { get; set; } = Array.Empty<CatalogImage>();
+
+    /// <summary>A tile service: the source is userDefined. {x} {y} {z} (XYZ, TMS) or {q} (QUADKEY) in an http(s) URL.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("Url")]
+    public string? ImageryUrl { get; set; }
+
+    [Parameter]
+    public TileSourceType SourceType { get; set; } = TileSourceType.Xyz;
+
+    /// <summary>Login and password of the tile service (rasterLogin, rasterPassword); the password is only ever sent.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? ImageryCredential { get; set; }
+
+    /// <summary>The tile grid's projection; sent lower-case, as QGIS does.</summary>
+    [Parameter]
+    [ValidateSet("EPSG:3857", "EPSG:3395")]
+    public string? Crs { get; set; }
+
+    /// <summary>A mosaic of the user's imagery (the data catalog): the source is myImagery.mosaicId.</summary>
+    [Parameter]
+    public Guid? MosaicId { get; set; }
+
+    /// <summary>Images of the user's imagery: the source is myImagery.imageIds.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public Guid[]? ImageId { get; set; }
+
+    /// <summary>Model settings sent as params.inferenceParams, as given.</summary>
+    [Parameter]
+    public Hashtable? InferenceParams { get; set; }
 
     /// <summary>Optional model blocks to enable, e.g. Classification; the others are sent disabled.</summary>
     [Parameter]
@@ -97,10 +144,21 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
 
     protected override void ProcessRecord()
     {
+        if (!ReferenceEquals(Image, _imagesTaken))
+        {
+            _images.AddRange(Image.Where(i => i != null));
+            _imagesTaken = Image;
+        }
         if (ParameterSetName == ByAoi)
+        {
+            if (ReferenceEquals(Aoi, _aoisTaken)) return;
             _aois.AddRange(Aoi);
-        else
-            _aois.Add(ReadGeometry());
+            _aoisTaken = Aoi;
+        }
+        else if (_aois.Count == 0)
+        {
+            _aois.Add(InlineGeometry.Read(this, Geometry, Repair, Name ?? "Processing"));
+        }
     }
 
     /// <summary>
@@ -121,9 +179,16 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
                 "-Project was given, but it is empty or null (did the Get-MapflowProject that set it find nothing?). Nothing was started. " +
                 "Pass a project, its id or its name; leave -Project out to use the Default project."));
         }
+        var source = ChosenSource();
         Account account = null!;
         Project project = null!;
-        var settings = new StartSettings { Name = ParameterSetName == ByGeometry ? Name ?? "Processing" : Name, Zoom = Zoom, AppVersion = ModuleVersion };
+        DataProvider? provider = null;
+        var settings = new StartSettings
+        {
+            Name = ParameterSetName == ByGeometry ? Name ?? "Processing" : Name,
+            InferenceParams = InferenceParams is { Count: > 0 } ? (SortedDictionary<string, object?>)InlineGeometry.ToPlain(InferenceParams)! : null,
+            AppVersion = ModuleVersion,
+        };
         Run(async cancel =>
         {
             // Side by side: neither needs the other, and each is a round trip before the first start.
@@ -133,8 +198,9 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
             account = reads.Account.Result;
             project = reads.Project.Result;
             settings.Model = ModelResolver.Resolve(project.WorkflowDefs, account.Models, Model);
-            settings.Provider = ResolveProvider(account);
+            if (source is null) provider = ResolveProvider(account);
         });
+        settings.Source = source ?? ProviderSource(provider!);
         settings.ProjectId = project.Id;
         if (Project is null)
             WriteVerbose($"No -Project: using the Default project '{project.Name}' ({project.Id}).");
@@ -187,28 +253,78 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         _ => false,
     };
 
-    private Aoi ReadGeometry()
+    /// <summary>
+    /// The source the parameters and piped images choose, checked as far as it can be without the account; null for a
+    /// provider (named or the account's first), which the account resolves.
+    /// </summary>
+    private SourceParams? ChosenSource()
     {
-        // The same reader and checks as Import-MapflowAoi, so a geometry given inline is held to the same rules.
-        List<AoiReadResult> results = new();
-        try
+        var bound = MyInvocation.BoundParameters;
+        var chosen = new List<string>();
+        if (bound.ContainsKey(nameof(DataProvider))) chosen.Add("-DataProvider");
+        if (ImageryUrl != null) chosen.Add("-ImageryUrl");
+        if (MosaicId != null) chosen.Add("-MosaicId");
+        if (ImageId != null) chosen.Add("-ImageId");
+        if (_images.Count > 0) chosen.Add(bound.ContainsKey(nameof(Image)) ? "-Image" : "piped images");
+        if (chosen.Count > 1)
         {
-            using var text = new MemoryStream(Encoding.UTF8.GetBytes(GeometryText()));
-            results = AoiReader.ReadGeoJson(text, "-Geometry", new AoiReadOptions { Repair = Repair }).Take(2).ToList();
+            SourceError("Source.Conflict", null,
+                $"{string.Join(" and ", chosen)} name different imagery; a processing has one source. Give one of -DataProvider, -ImageryUrl, " +
+                "-MosaicId, -ImageId or -Image (images from Find-MapflowImagery). Nothing was sent.");
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException)
+        foreach (var tileOnly in new[] { nameof(SourceType), nameof(Crs), nameof(ImageryCredential) })
         {
-            ThrowTerminatingError(ErrorRecords.Create("Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry, e.Message, e));
+            if (bound.ContainsKey(tileOnly) && ImageryUrl is null)
+                SourceError("Source.Conflict", null, $"-{tileOnly} describes a tile service and needs -ImageryUrl. Nothing was sent.");
         }
-        if (results.Count != 1)
+        if (Zoom != null && (MosaicId != null || ImageId != null))
+            SourceError("Source.Conflict", Zoom, "-Zoom does not apply to your own imagery (-MosaicId, -ImageId): it is processed at its own resolution. Nothing was sent.");
+
+        if (ImageryUrl != null)
         {
-            ThrowTerminatingError(ErrorRecords.Create("Aoi.InvalidGeometry", ErrorCategory.InvalidData, Geometry,
-                results.Count == 0 ? "-Geometry holds no geometry." : "-Geometry holds several features; pipe them from Import-MapflowAoi instead."));
+            if (SourceRules.UrlProblem(SourceType, ImageryUrl) is { } problem)
+                SourceError("Source.InvalidUrl", SourceType, $"-ImageryUrl: {problem} Nothing was sent.");
+            var credential = ImageryCredential?.GetNetworkCredential();
+            return new SourceParams
+            {
+                UserDefined = new UserDefinedSource
+                {
+                    SourceType = SourceRules.WireName(SourceType),
+                    Url = ImageryUrl,
+                    Zoom = Zoom,
+                    Crs = Crs?.ToLowerInvariant(),
+                    RasterLogin = string.IsNullOrEmpty(credential?.UserName) ? null : credential!.UserName,
+                    RasterPassword = string.IsNullOrEmpty(credential?.Password) ? null : credential!.Password,
+                },
+            };
         }
-        if (results[0].Problem is { } problem)
-            ThrowTerminatingError(ErrorRecords.Create("Aoi." + problem.Code, ImportMapflowAoiCommand.CategoryOf(problem), Geometry, $"-Geometry '{Name ?? "Processing"}': {problem.Message}"));
-        return results[0].Aoi!;
+        if (MosaicId != null)
+            return new SourceParams { MyImagery = new MyImagerySource { MosaicId = MosaicId } };
+        if (ImageId != null)
+            return new SourceParams { MyImagery = new MyImagerySource { ImageIds = ImageId.Distinct().OrderBy(i => i).ToList() } };
+        if (_images.Count > 0)
+        {
+            var providers = SourceRules.ProvidersOf(_images);
+            if (providers.Count > 1 || _images.Any(i => string.IsNullOrEmpty(i.ProviderName)))
+            {
+                SourceError("Source.MixedProviders", providers,
+                    $"The {_images.Count} images come from {string.Join(", ", providers)}; one processing takes images of one provider only. " +
+                    "Filter them first, e.g. | Where-Object ProviderName -eq '<name>', or use Find-MapflowImagery -DataProvider. Nothing was sent.");
+            }
+            return new SourceParams { ImagerySearch = SourceRules.FromImages(_images, Zoom) };
+        }
+        return null;
     }
+
+    private SourceParams ProviderSource(DataProvider provider)
+    {
+        if (Zoom is { } zoom && SourceRules.ZoomProblem(provider, zoom) is { } problem)
+            SourceError("Source.ZoomOutOfRange", zoom, $"{problem} Leave -Zoom out for the provider's default. Nothing was sent.");
+        return new SourceParams { DataProvider = new DataProviderSource { ProviderName = provider.Name, Zoom = Zoom } };
+    }
+
+    private void SourceError(string id, object? target, string message) =>
+        ThrowTerminatingError(ErrorRecords.Create(id, ErrorCategory.InvalidArgument, target, message));
 
     private DataProvider ResolveProvider(Account account)
     {
@@ -233,19 +349,4 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
             Enabled = Option.Any(o => string.Equals(o, b.Name, StringComparison.OrdinalIgnoreCase)),
         }).ToList();
     }
-
-    private string GeometryText() => (Geometry is PSObject ps ? ps.BaseObject : Geometry) switch
-    {
-        string text => text,
-        var other => JsonSerializer.Serialize(ToPlain(other)),
-    };
-
-    private static object? ToPlain(object? value) => value switch
-    {
-        PSObject ps => ToPlain(ps.BaseObject),
-        System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => ToPlain(d[k])),
-        string s => s,
-        System.Collections.IEnumerable e => e.Cast<object?>().Select(ToPlain).ToList(),
-        _ => value,
-    };
 }

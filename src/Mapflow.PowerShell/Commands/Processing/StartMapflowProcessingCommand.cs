@@ -265,7 +265,7 @@ public sealed class StartMapflowProcessingCommand : ProcessingPlanCmdlet
 
     private static string Describe(Model model, PlannedStart start, double? cost) =>
         $"Start '{model.Name}' on {start.AreaKm2:0.###} km² ({start.Aois.Count} AOI(s), {start.PolygonCount} polygon(s)) " +
-        $"with {start.Request.Params!.SourceParams.DataProvider!.ProviderName}{(cost is null ? "" : $" for {cost} credits")}";
+        $"with {start.Request.Params!.SourceParams}{(cost is null ? "" : $" for {cost} credits")}";
 
     /// <summary>
     /// The planned starts already made (found by their key; none with -Force) and those still to start. A start whose
