@@ -11,6 +11,16 @@ BeforeAll {
     $script:password = 'pa55-' + [guid]::NewGuid().ToString('N')
     $script:credential = [pscredential]::new('tiles-user', (ConvertTo-SecureString $password -AsPlainText -Force))
     $script:tileUrl = 'https://tiles.example.com/{z}/{x}/{y}.jpg'
+    . (Join-Path $PSScriptRoot 'GeoTiff.ps1')
+    # A mosaic of "My imagery" over every village of places.geojson (64.0-64.8 E, 39.2-40.0 N), and one image far
+    # from them; the emulator's reset empties the catalog, so each test that needs them makes them.
+    function New-SurveyMosaic([string] $Name = 'Bukhara drone survey') {
+        $tiff = Join-Path $TestDrive "survey-$([guid]::NewGuid()).tif"
+        New-TestGeoTiff -Path $tiff -Lon 64.0 -Lat 40.0 -PixelSize 0.05
+        $mosaic = New-MapflowMosaic -Name $Name
+        $image = Add-MapflowImage -Mosaic $mosaic -Path $tiff
+        [pscustomobject]@{ Mosaic = $mosaic; Image = $image }
+    }
 }
 AfterAll {
     Disconnect-Mapflow
@@ -37,17 +47,53 @@ Describe 'Each source kind on the wire' -ForEach @(
     }
 
     It '<Command>: a mosaic is myImagery {mosaicId}; images are myImagery {imageIds}, sorted' {
-        $mosaic = [guid]::NewGuid()
-        $images = [guid]'22222222-2222-2222-2222-222222222222', [guid]'11111111-1111-1111-1111-111111111111'
-        Get-Aoi | & $Command -Model Buildings -MosaicId $mosaic | Out-Null
+        $survey = New-SurveyMosaic
+        $second = Join-Path $TestDrive "second-$([guid]::NewGuid()).tif"
+        New-TestGeoTiff -Path $second -Lon 64.0 -Lat 40.0 -PixelSize 0.05 -Seed 2
+        $other = Add-MapflowImage -Mosaic $survey.Mosaic -Path $second
+        $images = @($survey.Image.Id, $other.Id)
+        Clear-RequestLog
+        Get-Aoi | & $Command -Model Buildings -MosaicId $survey.Mosaic.Id | Out-Null
         Get-Aoi | & $Command -Model Buildings -ImageId $images | Out-Null
         $body = @(Get-SentBody $Path)
         $body.Count | Should -Be 2
         $body[0].params.sourceParams.Keys | Should -Be @('myImagery')
         $body[0].params.sourceParams.myImagery.Keys | Should -Be @('mosaicId')
-        $body[0].params.sourceParams.myImagery.mosaicId | Should -Be $mosaic.ToString()
+        $body[0].params.sourceParams.myImagery.mosaicId | Should -Be $survey.Mosaic.Id.ToString()
         $body[1].params.sourceParams.myImagery.Keys | Should -Be @('imageIds')
-        $body[1].params.sourceParams.myImagery.imageIds | Should -Be @('11111111-1111-1111-1111-111111111111', '22222222-2222-2222-2222-222222222222')
+        $body[1].params.sourceParams.myImagery.imageIds | Should -Be @($images | Sort-Object | ForEach-Object { "$_" })
+        # The footprints were read first: the mosaic once, each image once.
+        @(Get-EmulatorRequest $emulator -Method GET -Path "/rasters/mosaic/$($survey.Mosaic.Id)").Count | Should -Be 1
+        @(Get-EmulatorRequest $emulator -Method GET -Path '/rasters/image/*').Count | Should -Be 2
+    }
+
+    It '<Command>: a mosaic or image that is not there is Mapflow.NotFound, and nothing is sent' {
+        { Get-Aoi | & $Command -Model Buildings -MosaicId ([guid]::NewGuid()) } | Should -Throw -ErrorId 'Mapflow.NotFound,*'
+        { Get-Aoi | & $Command -Model Buildings -ImageId ([guid]::NewGuid()) } | Should -Throw -ErrorId 'Mapflow.NotFound,*'
+        @(Get-SentBody $Path).Count | Should -Be 0
+    }
+
+    It '<Command>: an empty mosaic is Mapflow.InvalidArgument, and nothing is sent' {
+        $empty = New-MapflowMosaic -Name 'Empty'
+        { Get-Aoi | & $Command -Model Buildings -MosaicId $empty.Id } | Should -Throw -ErrorId 'Mapflow.InvalidArgument,*'
+        @(Get-SentBody $Path).Count | Should -Be 0
+    }
+
+    It '<Command>: an AOI outside the imagery is Source.NotCovered; the AOIs inside go on' {
+        $far = Join-Path $TestDrive "far-$([guid]::NewGuid()).tif"
+        # Over the first village only (Бой, 64.215-64.231 E, 39.886-39.898 N).
+        New-TestGeoTiff -Path $far -Lon 64.21 -Lat 39.9 -PixelSize 0.0015
+        $mosaic = New-MapflowMosaic -Name 'One village'
+        Add-MapflowImage -Mosaic $mosaic -Path $far | Out-Null
+        Clear-RequestLog
+        $aois = @(Import-MapflowAoi $PlacesPath | Select-Object -First 3)
+        $out = @($aois | & $Command -Model Buildings -MosaicId $mosaic.Id -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $refused.Count | Should -Be 2
+        $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Source.NotCovered,*' }
+        $refused[0].Exception.Message | Should -Match 'not wholly inside the footprint'
+        $sent = @(Get-SentBody $Path)
+        $sent.Count | Should -Be 1
+        $sent[0].name | Should -Match 'Бой'
     }
 
     It '<Command>: a tile service is userDefined with the upper-case type, lower-case crs and the credential' {
@@ -155,16 +201,35 @@ Describe 'The tile password' {
     }
 }
 
+Describe 'The emulator checks own imagery as the API would' {
+    BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
+
+    It 'refuses a mosaic it does not have with a 400, and FAILS a processing outside the images with NoDataInAOI' {
+        $headers = @{ Authorization = "Basic $($emulator.Token)" }
+        $geometry = @{ type = 'Polygon'; coordinates = @(, @(@(10, 10), @(10.01, 10), @(10.01, 10.01), @(10, 10.01), @(10, 10))) }
+        $body = @{ name = 'Raw'; wdName = '🏠 Buildings'; geometry = $geometry; params = @{ sourceParams = @{ myImagery = @{ mosaicId = [guid]::NewGuid() } } } }
+        $missing = Invoke-WebRequest "$($emulator.Url)/processings/v2" -Method POST -Headers $headers -ContentType 'application/json' -Body ($body | ConvertTo-Json -Depth 10) -SkipHttpErrorCheck
+        $missing.StatusCode | Should -Be 400
+        $survey = New-SurveyMosaic
+        $body.params.sourceParams.myImagery.mosaicId = $survey.Mosaic.Id
+        $created = Invoke-RestMethod "$($emulator.Url)/processings/v2" -Method POST -Headers $headers -ContentType 'application/json' -Body ($body | ConvertTo-Json -Depth 10)
+        $later = Get-MapflowProcessing -Id $created.id
+        $later.Status | Should -Be 'FAILED'
+        $later.Messages.Code | Should -Be 'source-validator.NoDataInAOI'
+    }
+}
+
 Describe 'The start key tells sources apart' {
     BeforeEach { Invoke-EmulatorControl $emulator reset -Method POST | Out-Null }
 
     It 'starts the same AOI once per source, and a re-run with the same source starts nothing' {
+        $survey = New-SurveyMosaic
         $p = New-MapflowProject -Name 'Sources'
         $runs = {
             Get-Aoi | Start-MapflowProcessing -Model Buildings -Project $p
             Get-Aoi | Start-MapflowProcessing -Model Buildings -Project $p -ImageryUrl $tileUrl -ImageryCredential $credential
             Get-Aoi | Start-MapflowProcessing -Model Buildings -Project $p -ImageryUrl $tileUrl.Replace('tiles.', 'other.')
-            Get-Aoi | Start-MapflowProcessing -Model Buildings -Project $p -MosaicId '33333333-3333-3333-3333-333333333333'
+            Get-Aoi | Start-MapflowProcessing -Model Buildings -Project $p -MosaicId $survey.Mosaic.Id
             Get-Aoi | Start-MapflowProcessing -Model Buildings -Project $p -InferenceParams @{ threshold = 0.5 }
             $aoi = Get-Aoi
             Find-MapflowImagery -Aoi $aoi -DataProvider orbview -First 2 | Start-MapflowProcessing -Aoi $aoi -Model Buildings -Project $p
@@ -184,6 +249,7 @@ Describe 'The start key tells sources apart' {
 Describe 'Help examples of the sources' {
     It 'run as written against the emulator, each without an error' {
         Invoke-EmulatorControl $emulator reset -Method POST | Out-Null
+        New-SurveyMosaic | Out-Null
         Clear-RequestLog
         $titles = 'Process images found by a search', 'Process tiles of your own server', 'Process tiles that need a login',
             'Process a mosaic of your own imagery, with model settings', 'Price images found by a search',

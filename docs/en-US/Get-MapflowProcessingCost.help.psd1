@@ -7,7 +7,7 @@ It writes one estimate per planned processing: its name, number of AOIs and poly
 
 AOIs that break the account's limits give the same non-terminating errors as with Start-MapflowProcessing (Aoi.AreaTooLarge, Aoi.BoundingBoxTooLarge, Aoi.TooManyPolygons) and are left out. An estimate does not know whether a processing was already started; a real run would write those again for free.
 
-The imagery is one of four kinds, and one only: a provider of the account (-DataProvider, or the account's first provider when no source is given; -Zoom is checked against the zoom levels of the provider's price list in /user/status and outside them ends the command with Source.ZoomOutOfRange), your own imagery in Mapflow's data catalog (-MosaicId or -ImageId), images found by Find-MapflowImagery (-Image, or piped in), or a tile service of your own (-ImageryUrl with -SourceType, -Crs and -ImageryCredential). Two kinds at once, both -MosaicId and -ImageId, or -SourceType, -Crs or -ImageryCredential without -ImageryUrl end the command with Source.Conflict; a URL without its placeholders with Source.InvalidUrl; images of several providers with Source.MixedProviders. All of these are checked before anything is sent. Whether a mosaic or image of your imagery exists is for Mapflow to say.
+The imagery is one of four kinds, and one only: a provider of the account (-DataProvider, or the account's first provider when no source is given; -Zoom is checked against the zoom levels of the provider's price list in /user/status and outside them ends the command with Source.ZoomOutOfRange), your own imagery in Mapflow's data catalog (-MosaicId or -ImageId), images found by Find-MapflowImagery (-Image, or piped in), or a tile service of your own (-ImageryUrl with -SourceType, -Crs and -ImageryCredential). Two kinds at once, both -MosaicId and -ImageId, or -SourceType, -Crs or -ImageryCredential without -ImageryUrl end the command with Source.Conflict; a URL without its placeholders with Source.InvalidUrl; images of several providers with Source.MixedProviders. All of these are checked before anything is sent. A -MosaicId or -ImageId that is not in your imagery ends the command with Mapflow.NotFound, a mosaic without images with Mapflow.InvalidArgument, and an AOI that is not wholly inside the imagery's footprint is an error of its own (Source.NotCovered) while the others go on; the footprints are read before anything is sent.
 '@
     Parameters  = @{
         Aoi           = 'The AOIs to price, usually piped from Import-MapflowAoi. All input is collected before the planning starts.'
@@ -87,7 +87,7 @@ Find-MapflowImagery -Aoi $aoi -DataProvider orbview -First 2 | Get-MapflowProces
             Code    = @'
 $aoi = Import-MapflowAoi places.geojson | Select-Object -First 1
 $aoi | Get-MapflowProcessingCost -Model Buildings -ImageryUrl 'https://tiles.example.com/{z}/{x}/{y}.png' -SourceType Tms
-$aoi | Get-MapflowProcessingCost -Model Buildings -MosaicId 'c0b3a4e2-9c1d-4f57-8e0a-2d6f1b7c9e31'
+$aoi | Get-MapflowProcessingCost -Model Buildings -MosaicId (Get-MapflowMosaic -Name 'Bukhara drone survey').Id
 $aoi | Get-MapflowProcessingCost -Model Buildings -DataProvider Mapbox -Zoom 18
 '@
             Remarks = 'Each source kind is priced with the same body a start would send.'

@@ -14,6 +14,18 @@ public sealed class SourceParamsTests(EmulatorFixture emulator) : EmulatorTest(e
         @params = new { sourceParams },
     };
 
+    /// <summary>A mosaic of the user's imagery with one image over the test square (37.5-37.9 E, 55.5-55.9 N).</summary>
+    private async Task<(string Mosaic, string Image)> OwnImagery(double x = 37.5, double y = 55.9, double pixel = 0.05)
+    {
+        var mosaic = (string)(await PostJson("rasters/mosaic", new { name = "survey", tags = Array.Empty<string>() }))["id"]!;
+        var file = new ByteArrayContent(GeoTiffs.Write(x: x, y: y, pixel: pixel));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/tiff");
+        using var upload = await Client.PostAsync($"rasters/mosaic/{mosaic}/image", new MultipartFormDataContent { { file, "file", "survey.tif" } });
+        await Read(upload, HttpStatusCode.OK);
+        var image = (string)(await GetJson($"rasters/mosaic/{mosaic}/image")).AsArray().Single()!["id"]!;
+        return (mosaic, image);
+    }
+
     private async Task<string> FirstImageId(string provider)
     {
         var page = await PostJson("catalog/meta", new { aoi = Geometries.Square(37.61, 55.75, 0.5), dataProviders = new[] { provider }, limit = 1 });
@@ -89,12 +101,29 @@ public sealed class SourceParamsTests(EmulatorFixture emulator) : EmulatorTest(e
     [Fact]
     public async Task My_imagery_takes_a_mosaic_or_images_but_not_both()
     {
-        var mosaic = Guid.NewGuid();
+        var (mosaic, image) = await OwnImagery();
         await PostJson("processings/v2", Body(new { myImagery = new { mosaicId = mosaic } }));
-        await PostJson("processings/v2", Body(new { myImagery = new { imageIds = new[] { Guid.NewGuid() } } }));
-        var both = await PostJson("processings/v2", Body(new { myImagery = new { mosaicId = mosaic, imageIds = new[] { Guid.NewGuid() } } }), HttpStatusCode.BadRequest);
+        await PostJson("processings/v2", Body(new { myImagery = new { imageIds = new[] { image } } }));
+        var both = await PostJson("processings/v2", Body(new { myImagery = new { mosaicId = mosaic, imageIds = new[] { image } } }), HttpStatusCode.BadRequest);
         Assert.Contains("not both", (string)both["message"]!);
         await PostJson("processings/v2", Body(new { myImagery = new { } }), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task My_imagery_must_be_the_user_s_own_and_cover_the_AOIs_or_the_processing_FAILS()
+    {
+        var unknown = await PostJson("processings/v2", Body(new { myImagery = new { mosaicId = Guid.NewGuid() } }), HttpStatusCode.BadRequest);
+        Assert.Contains("was not found", (string)unknown["message"]!);
+        await PostJson("processings/v2", Body(new { myImagery = new { imageIds = new[] { Guid.NewGuid() } } }), HttpStatusCode.BadRequest);
+        var empty = (string)(await PostJson("rasters/mosaic", new { name = "empty", tags = Array.Empty<string>() }))["id"]!;
+        await PostJson("processings/v2", Body(new { myImagery = new { mosaicId = empty } }), HttpStatusCode.BadRequest);
+
+        // An image far from the square: the start is taken, and the processing FAILS as the pipeline finds no data.
+        var (far, _) = await OwnImagery(x: 10, y: 10, pixel: 0.001);
+        var made = await PostJson("processings/v2", Body(new { myImagery = new { mosaicId = far } }));
+        var read = await GetJson($"processings/{made["id"]}/v2");
+        Assert.Equal("FAILED", (string?)read["status"]);
+        Assert.Equal("source-validator.NoDataInAOI", (string?)read["messages"]![0]!["code"]);
     }
 
     [Fact]
@@ -118,12 +147,13 @@ public sealed class SourceParamsTests(EmulatorFixture emulator) : EmulatorTest(e
     [Fact]
     public async Task The_view_echoes_all_four_keys_and_the_inference_params()
     {
+        var (mosaic, _) = await OwnImagery();
         var made = await PostJson("processings/v2", new
         {
             name = "echo",
             wdId = BuildingsId,
             geometry = Geometries.Square(37.61, 55.75, 0.5),
-            @params = new { sourceParams = new { myImagery = new { mosaicId = Guid.Empty } }, inferenceParams = new { threshold = 0.4, mode = "fast" } },
+            @params = new { sourceParams = new { myImagery = new { mosaicId = mosaic } }, inferenceParams = new { threshold = 0.4, mode = "fast" } },
         });
         var read = (await GetJson($"processings/{made["id"]}/v2"))["params"]!;
         var source = read["sourceParams"]!.AsObject();
@@ -131,7 +161,7 @@ public sealed class SourceParamsTests(EmulatorFixture emulator) : EmulatorTest(e
         Assert.Null(source["dataProvider"]);
         Assert.Null(source["imagerySearch"]);
         Assert.Null(source["userDefined"]);
-        Assert.Equal(Guid.Empty.ToString(), (string?)source["myImagery"]!["mosaicId"]);
+        Assert.Equal(mosaic, (string?)source["myImagery"]!["mosaicId"]);
         Assert.Equal(0.4, (double)read["inferenceParams"]!["threshold"]!);
     }
 }

@@ -1,16 +1,20 @@
 using Mapflow.Emulator.Catalog;
 using Mapflow.Emulator.Planning;
+using System.Text.Json.Nodes;
 using Mapflow.Emulator.State;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
 
 namespace Mapflow.Emulator.Endpoints;
 
 /// <summary>Creating a processing, shared by v1 and v2: validate and price, pick the project, charge, store.</summary>
 internal static class ProcessingCreation
 {
-    public static Processing Create(UserAccount user, EmulatorState state, ProcessingRequest request, ProcessingParams parameters)
+    public static Processing Create(UserAccount user, EmulatorState state, DataCatalogState catalog, ProcessingRequest request, ProcessingParams parameters)
     {
         var config = state.Config;
         var plan = ProcessingPlanner.Plan(request, parameters, config, allowAreaOnly: false);
+        var images = catalog.SourceImages(user, plan.Params.Source);
         // Listed in /user/status, but outside the plan: QGIS recognizes this 403 by its message naming the data provider.
         if (plan.Params.Source.ProviderName is { } provider && config.IsForbidden(provider))
             throw DataProviders.AccessDenied(provider);
@@ -39,7 +43,20 @@ internal static class ProcessingCreation
             Forced: null,
             Review: null,
             Rating: null,
-            VectorLayerId: Guid.NewGuid());
+            VectorLayerId: Guid.NewGuid(),
+            SourceFailure: images.Count > 0 ? NotCovered(images, plan.Aois.Select(a => a.Geometry)) : null);
         return state.AddProcessing(user, processing);
+    }
+
+    /// <summary>
+    /// Own imagery must cover every AOI: the pipeline finds no data outside the images and the processing FAILS
+    /// (§7.2 source-validator.NoDataInAOI); null when the images' footprints cover them all.
+    /// </summary>
+    private static JsonNode? NotCovered(IReadOnlyList<RasterImage> images, IEnumerable<Geometry> aois)
+    {
+        var footprint = UnaryUnionOp.Union(images.Select(i => (Geometry)i.Tiff.Footprint).ToList()).Buffer(1e-7);
+        return aois.All(footprint.Covers)
+            ? null
+            : new JsonObject { ["code"] = "source-validator.NoDataInAOI", ["parameters"] = new JsonObject { ["level"] = "error" } };
     }
 }

@@ -16,10 +16,10 @@ internal static class ProcessingEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/processings/v2", async (HttpContext context, EmulatorState state) =>
+        app.MapPost("/processings/v2", async (HttpContext context, EmulatorState state, DataCatalogState catalog) =>
         {
             var request = await Json.ReadBodyAsync<ProcessingRequest>(context.Request);
-            var processing = ProcessingCreation.Create(Auth.User(context), state, request, request.ParamsV2());
+            var processing = ProcessingCreation.Create(Auth.User(context), state, catalog, request, request.ParamsV2());
             return Json.Ok(ProcessingView.V2(processing, ViewContext.For(context.Request), includeMeta: true, justStarted: true));
         });
 

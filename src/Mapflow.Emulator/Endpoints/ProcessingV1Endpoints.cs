@@ -11,10 +11,10 @@ internal static class ProcessingV1Endpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/processings", async (HttpContext context, EmulatorState state) =>
+        app.MapPost("/processings", async (HttpContext context, EmulatorState state, DataCatalogState catalog) =>
         {
             var request = await Json.ReadBodyAsync<ProcessingRequest>(context.Request);
-            var processing = ProcessingCreation.Create(Auth.User(context), state, request, request.ParamsV1());
+            var processing = ProcessingCreation.Create(Auth.User(context), state, catalog, request, request.ParamsV1());
             return Json.Ok(ProcessingView.V1(processing, ViewContext.For(context.Request), includeMeta: true, justStarted: true));
         });
 

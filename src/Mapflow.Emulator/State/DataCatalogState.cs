@@ -245,6 +245,34 @@ internal sealed class DataCatalogState : IDisposable
             ? image
             : throw DataCatalogException.NotFound("image", id);
 
+    /// <summary>
+    /// The images a myImagery source names, the user's own: a mosaic's (which must have some) or those listed. An id
+    /// the user has not got is a 400, as a body naming what is not there; the caller checks the AOIs against the
+    /// images' footprints.
+    /// </summary>
+    public IReadOnlyList<RasterImage> SourceImages(UserAccount user, Planning.SourceParams source)
+    {
+        if (source.Kind != Planning.SourceParams.MyImagery) return [];
+        if ((string?)source.Value["mosaicId"] is { } mosaicId)
+        {
+            if (!Guid.TryParse(mosaicId, out var id) || Mosaics(user, []).All(m => m.Id != id))
+                throw ApiException.BadRequest($"sourceParams.myImagery.mosaicId: mosaic {mosaicId} was not found");
+            var images = Images(user, mosaicId);
+            if (images.Count == 0)
+                throw ApiException.BadRequest($"sourceParams.myImagery.mosaicId: mosaic {mosaicId} has no images");
+            return images;
+        }
+        var found = new List<RasterImage>();
+        foreach (var imageId in source.Value["imageIds"]?.AsArray().Select(i => (string?)i) ?? [])
+        {
+            var image = Guid.TryParse(imageId, out var id) ? ImageById(id) : null;
+            if (image is null || image.OwnerEmail != user.Email)
+                throw ApiException.BadRequest($"sourceParams.myImagery.imageIds: image {imageId} was not found");
+            found.Add(image);
+        }
+        return found;
+    }
+
     public void Dispose()
     {
         try

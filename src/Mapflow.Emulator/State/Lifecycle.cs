@@ -24,7 +24,8 @@ internal sealed record Progress(string Status, int PercentCompleted, IReadOnlyLi
 /// <summary>
 /// The time-driven lifecycle of §6: IN_PROGRESS with a rising percentage until the duration that was in
 /// force at start has passed, then OK. A forced status wins; a source the pipeline's validator rejects (a tile URL
-/// without its placeholders, §7.2) FAILS at once, and again after every restart.
+/// without its placeholders, §7.2, or own imagery that does not cover the AOIs) FAILS at once, and again after every
+/// restart.
 /// </summary>
 internal static class Lifecycle
 {
@@ -32,7 +33,7 @@ internal static class Lifecycle
     {
         if (p.Forced is { } forced)
             return new Progress(forced.Status, forced.PercentCompleted, forced.Messages, p.Updated);
-        if (p.Params.Source.ValidationFailure() is { } failure)
+        if ((p.SourceFailure ?? p.Params.Source.ValidationFailure()) is { } failure)
             return new Progress(ProcessingStatus.Failed, 0, [failure], p.Updated);
         var elapsedMs = (now - p.StartedAt).TotalMilliseconds;
         if (elapsedMs >= p.DurationMs)

@@ -34,7 +34,8 @@ internal sealed record Processing(
     Rating? Rating,
     Guid VectorLayerId,
     JsonObject? OtherClientShape = null,
-    Rejection? Rejection = null);
+    Rejection? Rejection = null,
+    JsonNode? SourceFailure = null);
 
 internal sealed record Aoi(Guid Id, Polygon Geometry, long Area);
 

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Mapflow.Client;
 using Mapflow.Client.Aois;
 using Mapflow.Client.Workflow;
+using NetTopologySuite.Geometries;
 
 namespace Mapflow.PowerShell.Commands;
 
@@ -189,14 +190,16 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
             InferenceParams = InferenceParams is { Count: > 0 } ? (SortedDictionary<string, object?>)InlineGeometry.ToPlain(InferenceParams)! : null,
             AppVersion = ModuleVersion,
         };
+        (Geometry? Footprint, bool EmptyMosaic) ownImagery = (null, false);
         Run(async cancel =>
         {
-            // Side by side: neither needs the other, and each is a round trip before the first start.
+            // Side by side: none needs another, and each is a round trip before the first start.
             var reads = (Account: session.GetAccountAsync(refresh: true, cancel), Project: ProjectReference.ReadAsync(session, Project, cancel),
-                Alongside: alongside?.Invoke(session, cancel) ?? Task.CompletedTask);
-            await Task.WhenAll(reads.Account, reads.Project, reads.Alongside).ConfigureAwait(false);
+                Alongside: alongside?.Invoke(session, cancel) ?? Task.CompletedTask, OwnImagery: OwnImageryAsync(session, source?.MyImagery, cancel));
+            await Task.WhenAll(reads.Account, reads.Project, reads.Alongside, reads.OwnImagery).ConfigureAwait(false);
             account = reads.Account.Result;
             project = reads.Project.Result;
+            ownImagery = reads.OwnImagery.Result;
             settings.Model = ModelResolver.Resolve(project.WorkflowDefs, account.Models, Model);
             if (source is null) provider = ResolveProvider(account);
         });
@@ -215,11 +218,48 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         if (GroupSize > settings.MaxAoisPerProcessing)
             WriteWarning($"-GroupSize {GroupSize} is more than the account allows; using {settings.MaxAoisPerProcessing} (maxAoisPerProcessing).");
 
+        if (ownImagery.EmptyMosaic)
+            ThrowTerminatingError(ErrorRecords.Create("Mapflow.InvalidArgument", ErrorCategory.InvalidArgument, MosaicId,
+                $"Mosaic {MosaicId} has no images yet, so there is nothing to process; add some with Add-MapflowImage. Nothing was sent."));
+        if (source?.MyImagery != null && ownImagery.Footprint is null)
+            WriteVerbose($"The footprint of {source.MyImagery} is not known, so the AOIs are not checked against it; Mapflow checks them.");
+
         var problems = new List<AoiProblem>();
         var plan = _aois.Count == 0 ? Array.Empty<PlannedStart>() : StartPlanner.Plan(_aois, settings, problems);
         foreach (var problem in problems)
             WriteError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.LimitsExceeded, problem));
+        if (ownImagery.Footprint is { } footprint)
+            plan = plan.Where(start => Covered(start, footprint, source!.MyImagery!)).ToList();
         return (session, account, project, settings.Model, plan);
+    }
+
+    /// <summary>
+    /// The footprint of the user's imagery a start names, read beside the account; an id that is not there ends the
+    /// command before anything is sent, as a name that matches nothing does.
+    /// </summary>
+    private static async Task<(Geometry?, bool)> OwnImageryAsync(MapflowSession session, MyImagerySource? source, CancellationToken cancel)
+    {
+        if (source is null) return (null, false);
+        try
+        {
+            return await OwnImagery.FootprintAsync(session.Client, source, cancel).ConfigureAwait(false);
+        }
+        catch (MapflowApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new ItemNotFoundException($"My imagery has no {(source.MosaicId != null ? "mosaic" : "image")} {e.Path.Split('/').Last()} " +
+                $"(Get-MapflowMosaic and Get-MapflowImage list yours). Nothing was sent.");
+        }
+    }
+
+    /// <summary>A start whose AOIs lie outside the imagery would find no data there: an error for it, before it is paid for.</summary>
+    private bool Covered(PlannedStart start, Geometry footprint, MyImagerySource source)
+    {
+        if (start.Request.Geometry is not { } geometry || OwnImagery.Covers(footprint, geometry)) return true;
+        var names = string.Join(", ", start.Aois.Select(a => $"'{a.Name}'"));
+        WriteError(ErrorRecords.Create("Source.NotCovered", ErrorCategory.InvalidArgument, start.Aois.Count == 1 ? start.Aois[0] : start.Aois,
+            $"AOI {names} is not wholly inside the footprint of {source}, so Mapflow would find no imagery for {(start.Aois.Count == 1 ? "it" : "them")}. " +
+            "It was not sent; Get-MapflowImage shows the images' footprints."));
+        return false;
     }
 
     /// <summary>Asks /processing/cost/v2 for every planned processing, a few at a time; a failed estimate is an error for that one and leaves it out.</summary>
