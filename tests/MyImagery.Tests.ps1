@@ -357,15 +357,19 @@ Describe 'Images' {
         $verbose | Should -BeLike '*GET /storage/rasters/*'
     }
 
-    It 'an image not available for download is MapflowApi.Forbidden, and no file is written' {
+    It 'an image not available for download is Image.NotDownloadable before any request, or MapflowApi.Forbidden when the object is older; no file either way' {
         $null = Invoke-EmulatorControl $emulator "rasters/images/$($images[2].Id)" -Method POST -Body @{ availableForDownload = $false }
         $folder = Join-Path $TestDrive 'forbidden'
         try {
-            Save-MapflowImage -Image $images[2] -Path $folder -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $null = Invoke-EmulatorControl $emulator requests -Method DELETE
+            Get-MapflowImage -Id $images[2].Id | Save-MapflowImage -Path $folder -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $refused[0].FullyQualifiedErrorId | Should -BeLike 'Image.NotDownloadable,*'
+            @(Get-EmulatorRequest $emulator -Method GET -Path "/rasters/image/$($images[2].Id)/download").Count | Should -Be 0
+            # An object read before the change still says it can be downloaded: Mapflow refuses the link.
+            Save-MapflowImage -Image $images[2] -Path $folder -ErrorVariable stale -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $stale[0].FullyQualifiedErrorId | Should -BeLike 'MapflowApi.Forbidden,*'
         }
         finally { $null = Invoke-EmulatorControl $emulator "rasters/images/$($images[2].Id)" -Method POST -Body @{ availableForDownload = $true } }
-
-        $refused[0].FullyQualifiedErrorId | Should -BeLike 'MapflowApi.Forbidden,*'
         @(Get-ChildItem $folder -Force -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Mapflow.Client.Http;
@@ -79,7 +80,20 @@ public sealed partial class MapflowClient
     internal async Task<HttpResponseMessage> OpenPresignedAsync(Uri url, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        return await SendRequestAsync(request, url.AbsolutePath, RequestKind.PresignedDownload, true, Options.Token.Redact, cancellationToken).ConfigureAwait(false);
+        return await SendRequestAsync(request, url.AbsolutePath, RequestKind.PresignedDownload, true, text => StorageErrorText(Options.Token.Redact(text)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An object store's XML error echoes the signature, the string it signed and the request (S3's
+    /// SignatureDoesNotMatch): of such a body only its Code and Message are kept.
+    /// </summary>
+    private static string StorageErrorText(string text)
+    {
+        if (text.IndexOf('<') < 0) return text;
+        var code = Regex.Match(text, "<Code>([^<]*)</Code>");
+        var message = Regex.Match(text, "<Message>([^<]*)</Message>");
+        return code.Success ? code.Groups[1].Value + (message.Success ? ": " + message.Groups[1].Value : "") : "";
     }
 
     private static string Query(IEnumerable<(string Name, string Value)> parameters)

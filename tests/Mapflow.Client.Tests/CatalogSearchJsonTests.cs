@@ -44,10 +44,20 @@ public sealed class CatalogSearchJsonTests
     }
 
     [Fact]
-    public void An_answer_without_images_is_an_error()
+    public void An_object_without_images_is_an_error()
     {
-        // DOCS show a bare array; QGIS builds its schema from {images,...}: neither may read as "nothing found".
+        // QGIS builds its schema from {images,...}: an object of another shape may not read as "nothing found".
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CatalogPage>("""{"results":[],"total":0}""", MapflowJson.Options));
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CatalogPage>("[]", MapflowJson.Options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CatalogPage>("\"images\"", MapflowJson.Options));
+    }
+
+    [Fact]
+    public void A_bare_list_as_the_docs_show_it_is_the_images_without_a_total()
+    {
+        var page = JsonSerializer.Deserialize<CatalogPage>($$$"""[{"id":"OV05A000","footprint":{{{Footprint}}},"providerName":"orbview"}]""", MapflowJson.Options)!;
+
+        Assert.Equal(["OV05A000"], page.Images.Select(i => i.Id));
+        Assert.Equal(1, page.Returned);
+        Assert.Null(page.Total);
     }
 }

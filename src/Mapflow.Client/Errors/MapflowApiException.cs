@@ -95,3 +95,13 @@ public sealed class MapflowConnectionException : Exception
 
     public bool ViaProxy { get; }
 }
+
+public static class MapflowFailures
+{
+    /// <summary>
+    /// A failure of one request that leaves the others good: an answer about that item, a dropped connection, a
+    /// timeout, a body that cannot be read. A refused token is not: every request would fail.
+    /// </summary>
+    public static bool IsOfOneRequest(Exception e) =>
+        e is MapflowApiException and not MapflowAuthenticationException or MapflowConnectionException or TimeoutException or MapflowResponseException;
+}

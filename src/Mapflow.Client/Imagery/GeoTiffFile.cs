@@ -17,24 +17,22 @@ public sealed class GeoTiffFile
 
     static GeoTiffFile() => Tiff.SetErrorHandler(new Quiet());
 
-    private GeoTiffFile(string path, long length, int width, int height, int bands)
+    private GeoTiffFile(string path, long length, int width, int height)
     {
         Path = path;
         Length = length;
         Width = width;
         Height = height;
-        Bands = bands;
     }
 
     /// <summary>A file of the given size and pixels, for tests of what is decided from them.</summary>
-    internal static GeoTiffFile ForTest(string path, long length, int width, int height) => new(path, length, width, height, 1);
+    internal static GeoTiffFile ForTest(string path, long length, int width, int height) => new(path, length, width, height);
 
     public string Path { get; }
     public string Name => System.IO.Path.GetFileName(Path);
     public long Length { get; }
     public int Width { get; }
     public int Height { get; }
-    public int Bands { get; }
     public long PixelCount => (long)Width * Height;
 
     /// <summary>Reads the tags of <paramref name="path"/>; an <see cref="ImageFileException"/> (NotGeoTiff) when it is no georeferenced TIFF.</summary>
@@ -51,7 +49,7 @@ public sealed class GeoTiffFile
                      || tiff.GetField((TiffTag)TransformationTag) != null;
         if (!placed || tiff.GetField((TiffTag)GeoKeyDirectoryTag) == null)
             throw NotGeoTiff(path, "the TIFF has no georeferencing (GeoTIFF tags ModelPixelScale and ModelTiepoint, and a GeoKeyDirectory)");
-        return new GeoTiffFile(path, length, width, height, System.Math.Max(1, Int(TiffTag.SAMPLESPERPIXEL)));
+        return new GeoTiffFile(path, length, width, height);
     }
 
     private static ImageFileException NotGeoTiff(string path, string why) =>

@@ -63,8 +63,16 @@ internal sealed class CatalogPageConverter : JsonConverter<CatalogPage>
 {
     public override CatalogPage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"A search answer is {reader.TokenType}, not an object.");
         var page = new CatalogPage();
+        // The docs show the answer as a bare list of images (QGIS reads an object): taken, without a total, so paging
+        // ends on a page with nothing new.
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            page.Images = TolerantItems.Read<CatalogImage>(ref reader, options, out var all);
+            page.Returned = all;
+            return page;
+        }
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"A search answer is {reader.TokenType}, not an object or a list.");
         var sawImages = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

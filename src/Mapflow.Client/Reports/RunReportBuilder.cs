@@ -132,13 +132,13 @@ public static class RunReportBuilder
             {
                 return (id, processing, await ResultParts.ForAsync(client, processing, cancel).ConfigureAwait(false), null);
             }
-            catch (MapflowApiException e)
+            catch (Exception e) when (MapflowFailures.IsOfOneRequest(e))
             {
                 MapflowLog.Warning($"The AOIs of processing '{processing.Name}' ({id}) could not be read, so the map leaves them out: {e.Message}");
                 return (id, processing, null, null);
             }
         }
-        catch (MapflowApiException e)
+        catch (Exception e) when (MapflowFailures.IsOfOneRequest(e))
         {
             MapflowLog.Warning($"Processing {id} could not be read; the report shows it with the error: {e.Message}");
             return (id, null, null, "could not be read: " + e.Message);
@@ -156,7 +156,7 @@ public static class RunReportBuilder
         {
             return (await client.GetProjectAsync(id, cancel).ConfigureAwait(false)).Name;
         }
-        catch (MapflowApiException)
+        catch (Exception e) when (MapflowFailures.IsOfOneRequest(e))
         {
             return id.ToString();
         }

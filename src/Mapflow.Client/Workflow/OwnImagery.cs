@@ -14,16 +14,18 @@ public static class OwnImagery
     private const double Slack = 1e-7;
 
     /// <summary>
-    /// The union of the images' footprints, or the mosaic's; null when it cannot be told (an image without one, or a
-    /// mosaic without images, which <paramref name="emptyMosaic"/> then says). An unknown id fails with the API's 404.
+    /// The union of the images' footprints, or the mosaic's; null when it cannot be told (a footprint missing or in
+    /// another shape, or a mosaic without images, which EmptyMosaic then says). An unknown id fails with the API's 404.
     /// </summary>
     public static async Task<(Geometry? Footprint, bool EmptyMosaic)> FootprintAsync(MapflowClient client, MyImagerySource source, CancellationToken cancel)
     {
         if (source.MosaicId is { } mosaicId)
         {
             var mosaic = await client.GetMosaicAsync(mosaicId, cancel).ConfigureAwait(false);
+            // Empty only when it says so: a footprint in a shape this client cannot read just goes unchecked.
+            var empty = string.IsNullOrWhiteSpace(mosaic.Footprint) && mosaic.SizeInBytes is null or 0;
             var footprint = mosaic.FootprintGeometry();
-            return (footprint, footprint is null || footprint.IsEmpty);
+            return (footprint is { IsEmpty: false } ? footprint : null, empty);
         }
         var images = await Task.WhenAll((source.ImageIds ?? new()).Select(id => client.GetImageAsync(id, cancel))).ConfigureAwait(false);
         var footprints = images.Select(i => i.FootprintGeometry()).ToList();

@@ -78,6 +78,28 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
         WaitForAll();
     }
 
+    /// <summary>
+    /// Runs the work for one piped item: its failure is an error for that item alone (unless the account was refused),
+    /// and false tells the caller to go on with the next item.
+    /// </summary>
+    protected bool RunFor(object? target, Func<CancellationToken, Task> work)
+    {
+        var done = true;
+        Run(async cancel =>
+        {
+            try
+            {
+                await work(cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                done = false;
+                QueueFailure(e, target);
+            }
+        });
+        return done;
+    }
+
     /// <summary>Reads one object per item and writes it; a failure is an error for that item alone, unless the account was refused.</summary>
     protected void RunEach<T>(IEnumerable<T> items, Func<T, CancellationToken, Task<object>> read)
     {

@@ -25,8 +25,17 @@ public sealed class NewMapflowMosaicCommand : MapflowSessionCmdlet
         Run(async cancel =>
         {
             var created = await session.Client.CreateMosaicAsync(name, tags, cancel).ConfigureAwait(false);
-            // The create's answer lacks the footprint, size and layer; the mosaic as a read gives it is written.
-            QueueObject(await session.Client.GetMosaicAsync(created.Id, cancel).ConfigureAwait(false));
+            // The create's answer lacks the footprint, size and layer; the mosaic as a read gives it is written, and
+            // when that read fails, the mosaic as created: it exists, and saying otherwise would make a second one.
+            try
+            {
+                created = await session.Client.GetMosaicAsync(created.Id, cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Mapflow.Client.MapflowFailures.IsOfOneRequest(e))
+            {
+                QueueWarning($"Mosaic '{created.Name}' ({created.Id}) was created, but reading it back failed ({e.Message}); it is written as the create answered.");
+            }
+            QueueObject(created);
         });
     }
 }

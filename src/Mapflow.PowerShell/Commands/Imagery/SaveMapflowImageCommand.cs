@@ -61,6 +61,13 @@ public sealed class SaveMapflowImageCommand : MapflowSessionCmdlet
                 }
             });
             if (image is null) continue;
+            // Mapflow answers 403 for such an image; said here, with why, instead of a refusal that reads like a permission problem.
+            if (image.AvailableForDownload == false)
+            {
+                WriteError(ErrorRecords.Create("Image.NotDownloadable", ErrorCategory.InvalidOperation, image,
+                    $"Image '{image.Filename}' ({image.Id}) is not available for download (available_for_download is false: it was not ingested for download). Nothing was requested."));
+                continue;
+            }
             if (saved)
             {
                 WriteVerbose($"'{path}' holds this image already (same size and SHA-1); skipped (use -Force to download again).");
@@ -74,9 +81,16 @@ public sealed class SaveMapflowImageCommand : MapflowSessionCmdlet
                 continue;
             }
             if (!ShouldProcess(path, $"Save Mapflow image '{image.Filename}' ({image.Id})")) continue;
-            Directory.CreateDirectory(_folder);
-            foreach (var stale in PartialFiles.RemoveStale(_folder, _runStart))
-                WriteVerbose($"Removed '{stale}', left by an earlier run that did not finish.");
+            try
+            {
+                Directory.CreateDirectory(_folder);
+                foreach (var stale in PartialFiles.RemoveStale(_folder, _runStart))
+                    WriteVerbose($"Removed '{stale}', left by an earlier run that did not finish.");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("Mapflow.IOError", ErrorCategory.WriteError, _folder, $"The folder '{_folder}' cannot be written: {e.Message}", e));
+            }
             var size = image.FileSize;
             var progress = new DownloadProgress(this, image.Filename, size);
             Run(async cancel =>

@@ -24,10 +24,10 @@ public sealed class SetMapflowImageCommand : MapflowSessionCmdlet
         var session = ResolveSession();
         Image image = null!;
         var reference = Image;
-        Run(async cancel => image = await ImageryReference.ReadImageAsync(session, reference, cancel).ConfigureAwait(false));
+        if (!RunFor(reference, async cancel => image = await ImageryReference.ReadImageAsync(session, reference, cancel).ConfigureAwait(false))) return;
         if (!ShouldProcess($"'{image.Filename}' ({image.Id})", $"Rename the Mapflow image '{NewName}'")) return;
         var name = NewName;
-        Run(async cancel =>
+        RunFor(image, async cancel =>
         {
             var renamed = await session.Client.RenameImageAsync(image.Id, name, cancel).ConfigureAwait(false);
             if (PassThru) QueueObject(renamed);

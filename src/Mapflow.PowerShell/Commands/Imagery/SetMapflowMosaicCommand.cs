@@ -42,7 +42,7 @@ public sealed class SetMapflowMosaicCommand : MapflowSessionCmdlet
         var session = ResolveSession();
         Mosaic mosaic = null!;
         var reference = Mosaic;
-        Run(async cancel => mosaic = await ImageryReference.ReadMosaicAsync(session, reference, cancel).ConfigureAwait(false));
+        if (!RunFor(reference, async cancel => mosaic = await ImageryReference.ReadMosaicAsync(session, reference, cancel).ConfigureAwait(false))) return;
         var tags = Tag?.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         var change = string.Join(" and ", new[]
         {
@@ -51,10 +51,10 @@ public sealed class SetMapflowMosaicCommand : MapflowSessionCmdlet
         }.Where(c => c != null));
         if (!ShouldProcess($"'{mosaic.Name}' ({mosaic.Id})", $"Change the Mapflow mosaic: {change}")) return;
         var name = NewName ?? mosaic.Name;
-        Run(async cancel =>
+        RunFor(mosaic, async cancel =>
         {
-            var updated = await session.Client.UpdateMosaicAsync(mosaic.Id, name, tags ?? mosaic.Tags, cancel).ConfigureAwait(false);
-            if (PassThru) QueueObject(await session.Client.GetMosaicAsync(updated.Id, cancel).ConfigureAwait(false));
+            await session.Client.UpdateMosaicAsync(mosaic.Id, name, tags ?? mosaic.Tags, cancel).ConfigureAwait(false);
+            if (PassThru) QueueObject(await session.Client.GetMosaicAsync(mosaic.Id, cancel).ConfigureAwait(false));
         });
     }
 }

@@ -38,13 +38,13 @@ public sealed class SetMapflowProjectCommand : MapflowSessionCmdlet
         var session = ResolveSession();
         Project project = null!;
         var reference = Project;
-        Run(async cancel => project = await ProjectReference.ReadAsync(session, reference, cancel).ConfigureAwait(false));
+        if (!RunFor(reference, async cancel => project = await ProjectReference.ReadAsync(session, reference, cancel).ConfigureAwait(false))) return;
         var change = string.Join(" and ", new[] { NewName is null ? null : $"rename it '{NewName}'", Description is null ? null : "set its description" }
             .Where(c => c != null));
         // Asked here, on the pipeline thread, once the project is known by name.
         if (!ShouldProcess($"'{project.Name}' ({project.Id})", $"Change the Mapflow project: {change}")) return;
         var (name, description) = (NewName, Description);
-        Run(async cancel =>
+        RunFor(project, async cancel =>
         {
             var updated = await session.Client.UpdateProjectAsync(project.Id, name, description, cancel).ConfigureAwait(false);
             session.ForgetProjects();

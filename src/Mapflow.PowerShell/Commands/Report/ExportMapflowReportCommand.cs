@@ -78,19 +78,19 @@ public sealed class ExportMapflowReportCommand : MapflowSessionCmdlet
         RunReport report = null!;
         Run(async cancel => report = await RunReportBuilder.BuildAsync(session.Client, _input, title, cancel).ConfigureAwait(false));
 
-        Directory.CreateDirectory(folderOfReport);
+        ReportMapInfo map = null!;
         var temp = ResultDownloader.TemporaryPathFor(target);
-        ReportMapInfo map;
         try
         {
+            Directory.CreateDirectory(folderOfReport);
             using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
                 map = ReportHtml.Write(report, writer);
             ResultDownloader.MoveIntoPlace(temp, target);
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
-            throw;
+            if (File.Exists(temp)) File.Delete(temp);
+            ThrowTerminatingError(ErrorRecords.Create("Mapflow.IOError", ErrorCategory.WriteError, target, $"The report could not be written to '{target}': {e.Message}", e));
         }
         WriteProgress(new ProgressRecord(0x4D52, "Writing the Mapflow run report", "Done") { RecordType = ProgressRecordType.Completed });
         if (map.Stride > 1)
