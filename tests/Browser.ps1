@@ -14,7 +14,7 @@ function Get-HeadlessChromium {
     $log = & apt-get update -qq 2>&1
     # The emoji font draws model names such as "🏠 Buildings" in the demo's screenshot.
     $log += & apt-get install -y -qq --no-install-recommends chromium-headless-shell fonts-noto-color-emoji 2>&1
-    $installed = Get-Command chromium-headless-shell -CommandType Application -ErrorAction Ignore
+    $installed = Get-Command chromium-headless-shell -CommandType Application -ErrorAction Ignore | Select-Object -First 1
     if (-not $installed) { throw "apt-get could not install chromium-headless-shell:`n$($log -join "`n")" }
     $installed.Source
 }
