@@ -146,6 +146,28 @@ Describe 'Export-MapflowReport' {
         @(Get-EmulatorRequest $emulator -Path '/processings/*').Count | Should -Be 0
     }
 
+    It 'ends on a refused token (MapflowApi.Unauthorized), and writes no report' {
+        Invoke-EmulatorControl $emulator faults -Method POST -Body @{ method = 'GET'; path = '/processings/*/v2'; kind = 'status'; status = 401; count = 100 } | Out-Null
+        $target = Join-Path $TestDrive 'refused.html'
+        try { { Export-MapflowReport -ResultPath $out -Path $target } | Should -Throw -ErrorId 'MapflowApi.Unauthorized,*' }
+        finally { Invoke-EmulatorControl $emulator faults -Method DELETE | Out-Null }
+        Test-Path $target | Should -BeFalse
+    }
+
+    It 'keeps a row, with the error, for a processing that cannot be read; the others are whole' {
+        $lost = ($manifest | Where-Object file | Select-Object -First 1).processingId
+        Invoke-EmulatorControl $emulator faults -Method POST -Body @{ method = 'GET'; path = "/processings/$lost/v2"; kind = 'drop'; count = 100 } | Out-Null
+        $target = Join-Path $TestDrive 'lost.html'
+        # Retries a few milliseconds apart, so the lost reads give up quickly.
+        $quick = Connect-Quick $emulator
+        try { $r = Export-MapflowReport -ResultPath $out -Path $target -Session $quick -WarningVariable warned -WarningAction SilentlyContinue }
+        finally { Invoke-EmulatorControl $emulator faults -Method DELETE | Out-Null }
+        $r.Aois | Should -Be 4
+        $warned -join "`n" | Should -Match "Processing $lost could not be read"
+        $page = Get-Content $target -Raw
+        [regex]::Match($page, "<tr id=""row-\d+"" data-row=""\d+"" data-status=""UNKNOWN"">.*?</tr>").Value | Should -Match 'could not be read'
+    }
+
     It 'with nothing to report is Report.NoInput, and a folder without a manifest is Report.NoManifest' {
         { @() | Export-MapflowReport -Path (Join-Path $TestDrive 'none.html') } | Should -Throw -ErrorId 'Report.NoInput,*'
         { Export-MapflowReport -ResultPath $TestDrive -Path (Join-Path $TestDrive 'none.html') } | Should -Throw -ErrorId 'Report.NoManifest,*'

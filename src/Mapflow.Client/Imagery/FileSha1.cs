@@ -18,6 +18,6 @@ internal static class FileSha1
         while ((read = await file.ReadAsync(buffer, 0, buffer.Length, cancel).ConfigureAwait(false)) > 0)
             sha1.TransformBlock(buffer, 0, read, null, 0);
         sha1.TransformFinalBlock(buffer, 0, 0);
-        return BitConverter.ToString(sha1.Hash!).Replace("-", "").ToLowerInvariant();
+        return Hex.Lower(sha1.Hash!);
     }
 }

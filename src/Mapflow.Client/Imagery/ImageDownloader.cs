@@ -86,7 +86,7 @@ public sealed class ImageDownloader
             total += read;
             progress?.Report(total);
         }
-        return (total, BitConverter.ToString(hash.GetHashAndReset()).Replace("-", "").ToLowerInvariant());
+        return (total, Hex.Lower(hash.GetHashAndReset()));
     }
 
     private static ImageFileException Incomplete(string path, string message) => new(path, ImageFileProblem.Incomplete, message);

@@ -110,7 +110,7 @@ public sealed class ResultDownloader
             total += read;
             Checked(() => check.Append(new ReadOnlySpan<byte>(buffer, 0, read)));
         }
-        return (total, BitConverter.ToString(hash.GetHashAndReset()).Replace("-", "").ToLowerInvariant());
+        return (total, Hex.Lower(hash.GetHashAndReset()));
     }
 
     /// <summary>A body that is not a whole FeatureCollection is worth downloading again.</summary>
@@ -132,7 +132,7 @@ public sealed class ResultDownloader
     {
         using var sha = SHA256.Create();
         using var file = File.OpenRead(path);
-        return BitConverter.ToString(sha.ComputeHash(file)).Replace("-", "").ToLowerInvariant();
+        return Hex.Lower(sha.ComputeHash(file));
     }
 
     /// <summary>A hidden file beside <paramref name="path"/>, so the final rename stays on one volume.</summary>

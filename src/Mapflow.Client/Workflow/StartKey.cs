@@ -27,7 +27,7 @@ public static class StartKey
             using var sha = SHA256.Create();
             var content = JsonSerializer.SerializeToUtf8Bytes(request, MapflowJson.Options);
             var hash = sha.ComputeHash(salt is null ? content : content.Concat(Encoding.UTF8.GetBytes(salt)).ToArray());
-            return BitConverter.ToString(hash, 0, 16).Replace("-", "").ToLowerInvariant();
+            return Hex.Lower(hash, 16);
         }
         finally
         {

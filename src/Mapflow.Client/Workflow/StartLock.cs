@@ -85,7 +85,7 @@ public sealed class StartLock : IDisposable
     {
         using var sha = SHA256.Create();
         var hash = sha.ComputeHash(Encoding.UTF8.GetBytes($"{apiUrl.AbsoluteUri.TrimEnd('/').ToLowerInvariant()}|{account?.ToLowerInvariant()}|{projectId}"));
-        return BitConverter.ToString(hash, 0, 12).Replace("-", "").ToLowerInvariant();
+        return Hex.Lower(hash, 12);
     }
 
     public void Dispose() => _file.Dispose();

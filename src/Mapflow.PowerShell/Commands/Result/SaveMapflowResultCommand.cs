@@ -31,6 +31,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
     private const int ProgressId = 0x4D53;
     private readonly List<SavedResult> _saved = new();
     private readonly List<ManifestEntry> _unsaved = new();
+    private bool _declined;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _targets = new(StringComparer.Ordinal);
     private readonly DateTime _runStart = DateTime.UtcNow;
     private IReadOnlyDictionary<string, ManifestEntry> _manifest = new Dictionary<string, ManifestEntry>();
@@ -139,7 +140,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         {
             foreach (var id in ProcessingIdsOf(Id, ProcessingId))
             {
-                if (!ShouldProcess($"processing {id}", $"Save its result {(Merging ? "into " + Merge : "in " + _folder)}")) continue;
+                if (!Asked($"processing {id}", $"Save its result {(Merging ? "into " + Merge : "in " + _folder)}")) continue;
                 Begin(cancel => SaveByIdAsync(id, cancel));
             }
         }
@@ -168,7 +169,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
         }
         if (PerAoi)
         {
-            if (ShouldProcess(_folder, $"Save the result of each AOI of '{processing.Name}'")) Begin(cancel => SaveAsync(processing, cancel));
+            if (Asked(_folder, $"Save the result of each AOI of '{processing.Name}'")) Begin(cancel => SaveAsync(processing, cancel));
             return;
         }
         var path = PathFor(processing.Name, processing.Id);
@@ -179,7 +180,15 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             Done(SkippedResult(path, processing, null, null));
             return;
         }
-        if (ShouldProcess(path, $"Save the result of '{processing.Name}'")) Begin(cancel => SaveAsync(processing, cancel));
+        if (Asked(path, $"Save the result of '{processing.Name}'")) Begin(cancel => SaveAsync(processing, cancel));
+    }
+
+    /// <summary>ShouldProcess, remembering a No: a save the user turned down writes nothing, not even the manifest.</summary>
+    private bool Asked(string target, string action)
+    {
+        if (ShouldProcess(target, action)) return true;
+        _declined = true;
+        return false;
     }
 
     /// <summary>Starts background work, with the progress bar up from the first download on.</summary>
@@ -217,7 +226,7 @@ public sealed class SaveMapflowResultCommand : MapflowSessionCmdlet
             var info = new FileInfo(target);
             WriteObject(new SavedResult { Path = info.FullName, ProcessingName = "(merged)", FeatureCount = _merge.FeatureCount, Length = info.Length, Sha256 = ResultDownloader.Sha256Of(target) });
         }
-        else if ((_saved.Count > 0 || _unsaved.Count > 0) && !IsWhatIf)
+        else if ((_saved.Count > 0 || _unsaved.Count > 0 && !_declined) && !IsWhatIf)
         {
             // A folder of a run in which nothing could be saved still says why.
             Directory.CreateDirectory(_folder);
