@@ -43,7 +43,7 @@ Projects are listed through POST /projects/page, oldest first, a page at a time 
         }
         @{
             Title   = 'Get the project of a processing'
-            Code    = 'Get-MapflowProcessing -Id 87f258e6-c1ce-4deb-8155-ccd6b21ac237 | Get-MapflowProject'
+            Code    = 'Get-MapflowProcessing -Status FAILED -First 1 | Get-MapflowProject'
             Remarks = 'A piped processing binds its ProjectId, so this gets the project the processing belongs to.'
         }
         @{

@@ -15,7 +15,6 @@ namespace Mapflow.Client.Imagery;
 /// </summary>
 public sealed class ImageDownloader
 {
-    private const int BufferSize = 81920;
     private readonly MapflowClient _client;
 
     public ImageDownloader(MapflowClient client) => _client = client;
@@ -40,53 +39,21 @@ public sealed class ImageDownloader
         var link = await _client.GetImageDownloadLinkAsync(image.Id, cancel).ConfigureAwait(false);
         if (!Uri.TryCreate(link.DownloadUrl, UriKind.Absolute, out var url))
             throw new MapflowResponseException("GET", $"/rasters/image/{image.Id}/download", "the answer has no download_url");
-        var temp = ResultDownloader.TemporaryPathFor(path);
-        try
+        return await DownloadCopy.ThroughTemporaryAsync(path, async file =>
         {
-            long length;
-            string sha1;
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: false))
-            using (var response = await _client.OpenPresignedAsync(url, cancel).ConfigureAwait(false))
-            using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                (length, sha1) = await CopyAsync(image, body, file, progress, attempt).ConfigureAwait(false);
+            using var response = await _client.OpenPresignedAsync(url, cancel).ConfigureAwait(false);
+            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var idle = _client.Options.Timeouts.DownloadIdle;
+            var (length, sha1) = await DownloadCopy.ToFileAsync(body, file, HashAlgorithmName.SHA1, idle, attempt,
+                () => Incomplete(image.Filename, $"no data of '{image.Filename}' arrived for {idle.TotalSeconds:0.###} s"),
+                (e, total) => Incomplete(image.Filename, $"the download of '{image.Filename}' was cut off after {total} bytes: {(e.InnerException ?? e).Message}"),
+                (_, _, total) => progress?.Report(total)).ConfigureAwait(false);
             if (image.FileSize is { } size && size != length)
                 throw Incomplete(path, $"the download of '{image.Filename}' gave {length} of its {size} bytes");
             if (!string.IsNullOrEmpty(image.Checksum) && !string.Equals(image.Checksum, sha1, StringComparison.OrdinalIgnoreCase))
                 throw Incomplete(path, $"the bytes downloaded of '{image.Filename}' are not the image's (SHA-1 {sha1}, expected {image.Checksum})");
-            ResultDownloader.MoveIntoPlace(temp, path);
             return new SavedImage { Path = path, ImageId = image.Id, MosaicId = image.MosaicId, Filename = image.Filename, Length = length, Sha1 = sha1 };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"'{path}' could not be written: {e.Message.Replace(temp, path)}", e);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    /// <summary>Copies while bytes keep flowing: each read gets the idle timeout, not the whole download.</summary>
-    private async Task<(long Length, string Sha1)> CopyAsync(Image image, Stream body, Stream file, IProgress<long>? progress, OperationRetry.OperationAttempt attempt)
-    {
-        var cancel = attempt.Cancel;
-        var idle = _client.Options.Timeouts.DownloadIdle;
-        var buffer = new byte[BufferSize];
-        long total = 0;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        while (true)
-        {
-            var read = await IdleRead.ReadAsync(body, buffer, idle, cancel,
-                () => Incomplete(image.Filename, $"no data of '{image.Filename}' arrived for {idle.TotalSeconds:0.###} s"),
-                e => Incomplete(image.Filename, $"the download of '{image.Filename}' was cut off after {total} bytes: {(e.InnerException ?? e).Message}")).ConfigureAwait(false);
-            if (read == 0) break;
-            attempt.Progressed();
-            hash.AppendData(buffer, 0, read);
-            file.Write(buffer, 0, read);
-            total += read;
-            progress?.Report(total);
-        }
-        return (total, Hex.Lower(hash.GetHashAndReset()));
+        }).ConfigureAwait(false);
     }
 
     private static ImageFileException Incomplete(string path, string message) => new(path, ImageFileProblem.Incomplete, message);

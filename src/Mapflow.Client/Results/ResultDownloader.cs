@@ -14,7 +14,6 @@ namespace Mapflow.Client.Results;
 /// </summary>
 public sealed class ResultDownloader
 {
-    private const int BufferSize = 81920;
     private readonly MapflowClient _client;
 
     public ResultDownloader(MapflowClient client)
@@ -42,76 +41,28 @@ public sealed class ResultDownloader
         }
     }
 
-    private async Task<SavedResult> DownloadOnceAsync(Processing processing, Guid? aoiId, string path, OperationRetry.OperationAttempt attempt)
-    {
-        var cancel = attempt.Cancel;
-        var temp = TemporaryPathFor(path);
-        try
+    private Task<SavedResult> DownloadOnceAsync(Processing processing, Guid? aoiId, string path, OperationRetry.OperationAttempt attempt) =>
+        DownloadCopy.ThroughTemporaryAsync(path, async file =>
         {
-            long length;
-            string sha256;
-            long features;
-            // Held exclusively from the first byte to the check, so a later run's clean-up never takes it for a stale one.
-            // Unbuffered: every write is a whole download buffer already.
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: false))
-            {
-                using (var response = await _client.OpenResultAsync(processing.Id, aoiId, cancel).ConfigureAwait(false))
-                using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                {
-                    var expected = response.Content.Headers.ContentLength;
-                    var check = new FeatureCollectionScanner();
-                    (length, sha256) = await CopyAsync(body, file, expected, check, attempt).ConfigureAwait(false);
-                    if (expected is { } announced && announced != length)
-                        throw new IncompleteResultException(new InvalidDataException($"the result ended after {length} of {announced} bytes"));
-                    features = Checked(check.Complete);
-                }
-            }
-
-            MoveIntoPlace(temp, path);
+            using var response = await _client.OpenResultAsync(processing.Id, aoiId, attempt.Cancel).ConfigureAwait(false);
+            using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var expected = response.Content.Headers.ContentLength;
+            var check = new FeatureCollectionScanner();
+            var idle = _client.Options.Timeouts.DownloadIdle;
+            // Checked and counted while it is hashed and written: one pass over the bytes, nothing read back.
+            var (length, sha256) = await DownloadCopy.ToFileAsync(body, file, HashAlgorithmName.SHA256, idle, attempt,
+                () => new IncompleteResultException(new TimeoutException($"no result data arrived for {idle.TotalSeconds:0.###} s")),
+                (e, total) => new IncompleteResultException(new InvalidDataException(
+                    $"the result was cut off after {total}{(expected is { } l ? $" of {l}" : "")} bytes: {(e.InnerException ?? e).Message}", e)),
+                (buffer, read, _) => Checked(() => check.Append(new ReadOnlySpan<byte>(buffer, 0, read)))).ConfigureAwait(false);
+            if (expected is { } announced && announced != length)
+                throw new IncompleteResultException(new InvalidDataException($"the result ended after {length} of {announced} bytes"));
             return new SavedResult
             {
                 Path = path, ProcessingId = processing.Id, ProcessingName = processing.Name, AoiId = aoiId,
-                FeatureCount = features, Length = length, Sha256 = sha256,
+                FeatureCount = Checked(check.Complete), Length = length, Sha256 = sha256,
             };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The disk said no (full, read-only, a folder in the way): name the file the user asked for, not the hidden temporary one.
-            throw new IOException($"'{path}' could not be written: {e.Message.Replace(temp, path)}", e);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    /// <summary>
-    /// Copies while bytes keep flowing (each read gets the idle timeout, not the whole download), hashing and checking
-    /// each chunk on its way to the file: one pass over the bytes.
-    /// </summary>
-    private async Task<(long Length, string Sha256)> CopyAsync(Stream body, Stream file, long? expected, FeatureCollectionScanner check,
-        OperationRetry.OperationAttempt attempt)
-    {
-        var cancel = attempt.Cancel;
-        var buffer = new byte[BufferSize];
-        long total = 0;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var idle = _client.Options.Timeouts.DownloadIdle;
-        while (true)
-        {
-            var read = await IdleRead.ReadAsync(body, buffer, idle, cancel,
-                () => new IncompleteResultException(new TimeoutException($"no result data arrived for {idle.TotalSeconds:0.###} s")),
-                e => new IncompleteResultException(new InvalidDataException(
-                    $"the result was cut off after {total}{(expected is { } l ? $" of {l}" : "")} bytes: {(e.InnerException ?? e).Message}", e))).ConfigureAwait(false);
-            if (read == 0) break;
-            attempt.Progressed();
-            hash.AppendData(buffer, 0, read);
-            file.Write(buffer, 0, read);
-            total += read;
-            Checked(() => check.Append(new ReadOnlySpan<byte>(buffer, 0, read)));
-        }
-        return (total, Hex.Lower(hash.GetHashAndReset()));
-    }
+        });
 
     /// <summary>A body that is not a whole FeatureCollection is worth downloading again.</summary>
     private static T Checked<T>(Func<T> check)
