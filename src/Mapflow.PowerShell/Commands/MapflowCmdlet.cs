@@ -100,6 +100,32 @@ public abstract class MapflowCmdlet : PSCmdlet, IDisposable
         return done;
     }
 
+    /// <summary>
+    /// Reads every item at once (throttled) and returns what was read; an item whose read fails is an error for it
+    /// alone (unless the account was refused). The deletes read all first, so their one confirmation names what goes.
+    /// </summary>
+    protected List<TRead> ReadAll<TItem, TRead>(IEnumerable<TItem> items, Func<TItem, CancellationToken, Task<TRead>> read)
+    {
+        var found = new List<TRead>();
+        foreach (var item in items)
+        {
+            Start(async cancel =>
+            {
+                try
+                {
+                    var value = await read(item, cancel).ConfigureAwait(false);
+                    Post(() => found.Add(value));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    QueueFailure(e, item);
+                }
+            });
+        }
+        WaitForAll();
+        return found;
+    }
+
     /// <summary>Reads one object per item and writes it; a failure is an error for that item alone, unless the account was refused.</summary>
     protected void RunEach<T>(IEnumerable<T> items, Func<T, CancellationToken, Task<object>> read)
     {

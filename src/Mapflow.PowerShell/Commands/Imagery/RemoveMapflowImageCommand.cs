@@ -29,24 +29,7 @@ public sealed class RemoveMapflowImageCommand : MapflowSessionCmdlet
     protected override void EndProcessing()
     {
         var session = ResolveSession();
-        var found = new List<Image>();
-        foreach (var reference in _references)
-        {
-            Start(async cancel =>
-            {
-                try
-                {
-                    var image = await ImageryReference.ReadImageAsync(session, reference, cancel).ConfigureAwait(false);
-                    Post(() => found.Add(image));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, reference);
-                }
-            });
-        }
-        WaitForAll();
-
+        var found = ReadAll(_references, (reference, cancel) => ImageryReference.ReadImageAsync(session, reference, cancel));
         var doomed = found.GroupBy(i => i.Id).Select(g => g.First()).ToList();
         if (doomed.Count == 0) return;
         var names = FirstFew(doomed, i => $"'{i.Filename}'");

@@ -35,24 +35,12 @@ public sealed class RemoveMapflowMosaicCommand : MapflowSessionCmdlet
     {
         var session = ResolveSession();
         // Each mosaic read fresh, with the number of images it holds now.
-        var found = new List<(Mosaic Mosaic, int Images)>();
-        foreach (var reference in _references)
+        var found = ReadAll(_references, async (reference, cancel) =>
         {
-            Start(async cancel =>
-            {
-                try
-                {
-                    var mosaic = await ImageryReference.ReadMosaicAsync(session, reference, cancel).ConfigureAwait(false);
-                    var images = await session.Client.GetImagesAsync(mosaic.Id, cancel).ConfigureAwait(false);
-                    Post(() => found.Add((mosaic, images.Count)));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, reference);
-                }
-            });
-        }
-        WaitForAll();
+            var mosaic = await ImageryReference.ReadMosaicAsync(session, reference, cancel).ConfigureAwait(false);
+            var images = await session.Client.GetImagesAsync(mosaic.Id, cancel).ConfigureAwait(false);
+            return (Mosaic: mosaic, Images: images.Count);
+        });
 
         var doomed = found.GroupBy(f => f.Mosaic.Id).Select(g => g.First()).ToList();
         if (doomed.Count == 0) return;

@@ -42,22 +42,7 @@ public sealed class RemoveMapflowProcessingCommand : ProcessingInputCmdlet
     protected override void EndProcessing()
     {
         var session = ResolveSession();
-        foreach (var id in _ids.Distinct())
-        {
-            Start(async cancel =>
-            {
-                try
-                {
-                    var read = await session.Client.GetProcessingAsync(id, cancel).ConfigureAwait(false);
-                    Post(() => _processings.Add(read));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, id);
-                }
-            });
-        }
-        WaitForAll();
+        _processings.AddRange(ReadAll(_ids.Distinct(), (id, cancel) => session.Client.GetProcessingAsync(id, cancel)));
         var doomed = _processings.GroupBy(p => p.Id).Select(g => g.First()).ToList();
         if (doomed.Count == 0) return;
 

@@ -34,24 +34,12 @@ public sealed class RemoveMapflowProjectCommand : MapflowSessionCmdlet
     {
         var session = ResolveSession();
         // Each project read fresh, with the number of processings its listing says it holds (other clients' too).
-        var found = new List<(Project Project, int Processings)>();
-        foreach (var reference in _references)
+        var found = ReadAll(_references, async (reference, cancel) =>
         {
-            Start(async cancel =>
-            {
-                try
-                {
-                    var project = await ProjectReference.ReadAsync(session, reference, cancel).ConfigureAwait(false);
-                    var page = await session.Client.GetProcessingPageAsync(project.Id, 0, 1, null, "CREATED", "DESC", cancel).ConfigureAwait(false);
-                    Post(() => found.Add((project, page.Total ?? page.Returned)));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    QueueFailure(e, reference);
-                }
-            });
-        }
-        WaitForAll();
+            var project = await ProjectReference.ReadAsync(session, reference, cancel).ConfigureAwait(false);
+            var page = await session.Client.GetProcessingPageAsync(project.Id, 0, 1, null, "CREATED", "DESC", cancel).ConfigureAwait(false);
+            return (Project: project, Processings: page.Total ?? page.Returned);
+        });
 
         var doomed = new List<(Project Project, int Processings)>();
         foreach (var entry in found.GroupBy(f => f.Project.Id).Select(g => g.First()))
