@@ -33,10 +33,12 @@ public static class RunReportBuilder
     {
         var report = new RunReport { Title = title };
         var given = input.Processings.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.Last());
-        var merged = input.Saved.Where(s => s.ProcessingId == Guid.Empty && s.Path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase)).ToList();
+        // A merged file is read once here: the processings its features name, and how many each AOI has.
+        var merged = input.Saved.Where(s => s.ProcessingId == Guid.Empty && s.Path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.Path).Distinct(StringComparer.Ordinal).ToDictionary(path => path, MergedCounts, StringComparer.Ordinal);
         var ids = input.Saved.Where(s => s.ProcessingId != Guid.Empty).Select(s => s.ProcessingId)
             .Concat(given.Keys).Concat(input.Unsaved.Select(u => u.ProcessingId))
-            .Concat(merged.SelectMany(m => MergedProcessingIds(m.Path)))
+            .Concat(merged.Values.SelectMany(counts => counts.Select(c => c.ProcessingId)))
             .Distinct().ToList();
 
         using var throttle = new SemaphoreSlim(Math.Max(1, input.ThrottleLimit));
@@ -91,9 +93,9 @@ public static class RunReportBuilder
                     if (rows.Count == 1) report.Rows[i].Features = saved.FeatureCount;
                 }
             }
-            else if (file.Merged)
+            else if (merged.TryGetValue(saved.Path, out var counts))
             {
-                foreach (var (processingId, aoiId, count) in MergedCounts(saved.Path))
+                foreach (var (processingId, aoiId, count) in counts)
                 {
                     if (!rowsOf.TryGetValue(processingId, out var indexes2)) continue;
                     var rows = indexes2.Where(i => aoiId is null ? indexes2.Count == 1 : report.Rows[i].AoiId == aoiId).ToList();
@@ -166,11 +168,8 @@ public static class RunReportBuilder
         }
     }
 
-    private static IEnumerable<Guid> MergedProcessingIds(string path) =>
-        MergedCounts(path).Select(c => c.ProcessingId).Distinct();
-
     /// <summary>Features of a merged file per processing and AOI, read from the properties the merge gave them.</summary>
-    private static IEnumerable<(Guid ProcessingId, Guid? AoiId, long Count)> MergedCounts(string path)
+    private static List<(Guid ProcessingId, Guid? AoiId, long Count)> MergedCounts(string path)
     {
         var counts = new Dictionary<(Guid, Guid?), long>();
         ReportFiles.EachFeature(path, feature =>
@@ -178,11 +177,11 @@ public static class RunReportBuilder
             if (MergedKey(feature) is { } key)
                 counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
         });
-        return counts.Select(c => (c.Key.Item1, c.Key.Item2, c.Value));
+        return counts.Select(c => (c.Key.Item1, c.Key.Item2, c.Value)).ToList();
     }
 
     /// <summary>The processing and AOI a merged feature names; null when it names none.</summary>
-    internal static (Guid, Guid?)? MergedKey(JsonElement feature)
+    private static (Guid, Guid?)? MergedKey(JsonElement feature)
     {
         if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object) return null;
         if (!properties.TryGetProperty(MergedResultWriter.ProcessingIdProperty, out var p) || !Guid.TryParse(p.ToString(), out var processing)) return null;
