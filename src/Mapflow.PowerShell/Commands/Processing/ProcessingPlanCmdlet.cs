@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using Mapflow.Client;
 using Mapflow.Client.Aois;
 using Mapflow.Client.Workflow;
-using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 
 namespace Mapflow.PowerShell.Commands;
 
@@ -190,7 +190,7 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
             InferenceParams = InferenceParams is { Count: > 0 } ? (SortedDictionary<string, object?>)InlineGeometry.ToPlain(InferenceParams)! : null,
             AppVersion = ModuleVersion,
         };
-        (Geometry? Footprint, bool EmptyMosaic) ownImagery = (null, false);
+        (IPreparedGeometry? Coverage, bool EmptyMosaic) ownImagery = (null, false);
         Run(async cancel =>
         {
             // Side by side: none needs another, and each is a round trip before the first start.
@@ -221,15 +221,15 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
         if (ownImagery.EmptyMosaic)
             ThrowTerminatingError(ErrorRecords.Create("Mapflow.InvalidArgument", ErrorCategory.InvalidArgument, MosaicId,
                 $"Mosaic {MosaicId} has no images yet, so there is nothing to process; add some with Add-MapflowImage. Nothing was sent."));
-        if (source?.MyImagery != null && ownImagery.Footprint is null)
+        if (source?.MyImagery != null && ownImagery.Coverage is null)
             WriteVerbose($"The footprint of {source.MyImagery} is not known, so the AOIs are not checked against it; Mapflow checks them.");
 
         var problems = new List<AoiProblem>();
         var plan = _aois.Count == 0 ? Array.Empty<PlannedStart>() : StartPlanner.Plan(_aois, settings, problems);
         foreach (var problem in problems)
             WriteError(new ErrorRecord(new InvalidDataException(ImportMapflowAoiCommand.Describe(problem)), "Aoi." + problem.Code, ErrorCategory.LimitsExceeded, problem));
-        if (ownImagery.Footprint is { } footprint)
-            plan = plan.Where(start => Covered(start, footprint, source!.MyImagery!)).ToList();
+        if (ownImagery.Coverage is { } coverage)
+            plan = plan.Where(start => Covered(start, coverage, source!.MyImagery!)).ToList();
         return (session, account, project, settings.Model, plan);
     }
 
@@ -237,12 +237,12 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     /// The footprint of the user's imagery a start names, read beside the account; an id that is not there ends the
     /// command before anything is sent, as a name that matches nothing does.
     /// </summary>
-    private static async Task<(Geometry?, bool)> OwnImageryAsync(MapflowSession session, MyImagerySource? source, CancellationToken cancel)
+    private static async Task<(IPreparedGeometry?, bool)> OwnImageryAsync(MapflowSession session, MyImagerySource? source, CancellationToken cancel)
     {
         if (source is null) return (null, false);
         try
         {
-            return await OwnImagery.FootprintAsync(session.Client, source, cancel).ConfigureAwait(false);
+            return await OwnImagery.CoverageAsync(session.Client, source, cancel).ConfigureAwait(false);
         }
         catch (MapflowApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
@@ -252,9 +252,9 @@ public abstract class ProcessingPlanCmdlet : MapflowSessionCmdlet
     }
 
     /// <summary>A start whose AOIs lie outside the imagery would find no data there: an error for it, before it is paid for.</summary>
-    private bool Covered(PlannedStart start, Geometry footprint, MyImagerySource source)
+    private bool Covered(PlannedStart start, IPreparedGeometry coverage, MyImagerySource source)
     {
-        if (start.Request.Geometry is not { } geometry || OwnImagery.Covers(footprint, geometry)) return true;
+        if (start.Request.Geometry is not { } geometry || coverage.Covers(geometry)) return true;
         var names = string.Join(", ", start.Aois.Select(a => $"'{a.Name}'"));
         WriteError(ErrorRecords.Create("Source.NotCovered", ErrorCategory.InvalidArgument, start.Aois.Count == 1 ? start.Aois[0] : start.Aois,
             $"AOI {names} is not wholly inside the footprint of {source}, so Mapflow would find no imagery for {(start.Aois.Count == 1 ? "it" : "them")}. " +
