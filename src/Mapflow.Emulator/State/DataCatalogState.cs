@@ -235,15 +235,15 @@ internal sealed class DataCatalogState : IDisposable
     }
 
     // Another user's mosaic or image is "not found", as the service answers for no access (§3).
-    private RasterMosaic FindMosaic(UserAccount user, string id) =>
-        Guid.TryParse(id, out var guid) && _mosaics.TryGetValue(guid, out var mosaic) && mosaic.OwnerEmail == user.Email
-            ? mosaic
-            : throw DataCatalogException.NotFound("mosaic", id);
+    private RasterMosaic FindMosaic(UserAccount user, string id) => TryFindMosaic(user, id) ?? throw DataCatalogException.NotFound("mosaic", id);
 
-    private RasterImage FindImage(UserAccount user, string id) =>
-        Guid.TryParse(id, out var guid) && _images.TryGetValue(guid, out var image) && image.OwnerEmail == user.Email
-            ? image
-            : throw DataCatalogException.NotFound("image", id);
+    private RasterImage FindImage(UserAccount user, string id) => TryFindImage(user, id) ?? throw DataCatalogException.NotFound("image", id);
+
+    private RasterMosaic? TryFindMosaic(UserAccount user, string id) =>
+        Guid.TryParse(id, out var guid) && _mosaics.TryGetValue(guid, out var mosaic) && mosaic.OwnerEmail == user.Email ? mosaic : null;
+
+    private RasterImage? TryFindImage(UserAccount user, string id) =>
+        Guid.TryParse(id, out var guid) && _images.TryGetValue(guid, out var image) && image.OwnerEmail == user.Email ? image : null;
 
     /// <summary>
     /// The images a myImagery source names, the user's own: a mosaic's (which must have some) or those listed. An id
@@ -253,24 +253,18 @@ internal sealed class DataCatalogState : IDisposable
     public IReadOnlyList<RasterImage> SourceImages(UserAccount user, Planning.SourceParams source)
     {
         if (source.Kind != Planning.SourceParams.MyImagery) return [];
-        if ((string?)source.Value["mosaicId"] is { } mosaicId)
+        lock (_gate)
         {
-            if (!Guid.TryParse(mosaicId, out var id) || Mosaics(user, []).All(m => m.Id != id))
-                throw ApiException.BadRequest($"sourceParams.myImagery.mosaicId: mosaic {mosaicId} was not found");
-            var images = Images(user, mosaicId);
-            if (images.Count == 0)
-                throw ApiException.BadRequest($"sourceParams.myImagery.mosaicId: mosaic {mosaicId} has no images");
-            return images;
+            if ((string?)source.Value["mosaicId"] is { } mosaicId)
+            {
+                var mosaic = TryFindMosaic(user, mosaicId) ?? throw ApiException.BadRequest($"sourceParams.myImagery.mosaicId: mosaic {mosaicId} was not found");
+                var images = _images.Values.Where(i => i.MosaicId == mosaic.Id).ToList();
+                return images.Count > 0 ? images : throw ApiException.BadRequest($"sourceParams.myImagery.mosaicId: mosaic {mosaicId} has no images");
+            }
+            return (source.Value["imageIds"]?.AsArray().Select(i => (string?)i) ?? [])
+                .Select(imageId => TryFindImage(user, imageId ?? "") ?? throw ApiException.BadRequest($"sourceParams.myImagery.imageIds: image {imageId} was not found"))
+                .ToList();
         }
-        var found = new List<RasterImage>();
-        foreach (var imageId in source.Value["imageIds"]?.AsArray().Select(i => (string?)i) ?? [])
-        {
-            var image = Guid.TryParse(imageId, out var id) ? ImageById(id) : null;
-            if (image is null || image.OwnerEmail != user.Email)
-                throw ApiException.BadRequest($"sourceParams.myImagery.imageIds: image {imageId} was not found");
-            found.Add(image);
-        }
-        return found;
     }
 
     public void Dispose()
