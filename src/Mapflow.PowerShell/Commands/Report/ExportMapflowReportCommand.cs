@@ -74,7 +74,7 @@ public sealed class ExportMapflowReportCommand : MapflowSessionCmdlet
         var folderOfReport = System.IO.Path.GetDirectoryName(target)!;
         _input.Folder = folderOfReport;
         var title = Title ?? DefaultTitle();
-        WriteProgress(new ProgressRecord(0x4D52, "Writing the Mapflow run report", $"Reading {_input.Saved.Select(s => s.ProcessingId).Concat(_input.Processings.Select(p => p.Id)).Distinct().Count()} processing(s)"));
+        WriteProgress(new ProgressRecord(0x4D52, "Writing the Mapflow run report", $"Reading {ProcessingCount} processing(s)"));
         RunReport report = null!;
         Run(async cancel => report = await RunReportBuilder.BuildAsync(session.Client, _input, title, cancel).ConfigureAwait(false));
 
@@ -142,9 +142,13 @@ public sealed class ExportMapflowReportCommand : MapflowSessionCmdlet
         }
     }
 
+    /// <summary>The processings named so far, for the progress and the title; a merged file's are known only once it is read.</summary>
+    private int ProcessingCount => _input.Saved.Select(s => s.ProcessingId).Concat(_input.Processings.Select(p => p.Id))
+        .Concat(_input.Unsaved.Select(u => u.ProcessingId)).Where(id => id != Guid.Empty).Distinct().Count();
+
     private string DefaultTitle()
     {
-        var count = _input.Saved.Select(s => s.ProcessingId).Concat(_input.Processings.Select(p => p.Id)).Concat(_input.Unsaved.Select(u => u.ProcessingId)).Distinct().Count();
+        var count = ProcessingCount;
         return $"Mapflow run of {DateTime.Now:yyyy-MM-dd}" + (count > 0 ? $": {count} processing(s)" : "");
     }
 }
